@@ -1,0 +1,29 @@
+package io.seicheck.assessment;
+
+import io.seicheck.api.AssessmentsApi;
+import io.seicheck.api.model.Assessment;
+import io.seicheck.api.model.AssessmentRequest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AssessmentController implements AssessmentsApi {
+
+    private final AssessmentService service;
+
+    AssessmentController(AssessmentService service) {
+        this.service = service;
+    }
+
+    @Override
+    public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage) {
+        AssessmentService.Outcome outcome = service.assess(request);
+        Language language = Language.fromHeader(acceptLanguage);
+        AssessmentView view = new AssessmentView(service.messages(outcome.evaluation().ruleSet()), language);
+        Assessment body = view.render(outcome, UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC));
+        return ResponseEntity.ok().header("Content-Language", language == Language.ZH ? "zh-CN" : "en").body(body);
+    }
+}

@@ -1,0 +1,168 @@
+package io.seicheck.assessment;
+
+import io.seicheck.api.model.AssessmentRequest;
+import io.seicheck.api.model.Company;
+import io.seicheck.api.model.Compliance;
+import io.seicheck.api.model.FiscalYear;
+import io.seicheck.api.model.Project;
+import io.seicheck.api.model.ProjectKind;
+import io.seicheck.catalogue.Catalogue;
+import io.seicheck.catalogue.KeyProductRef;
+import io.seicheck.catalogue.ProductNames;
+import io.seicheck.catalogue.SeiEntry;
+import io.seicheck.rules.facts.FiscalYearFact;
+import io.seicheck.rules.facts.IndustryClaim;
+import io.seicheck.rules.facts.KeyProductHit;
+import io.seicheck.rules.facts.ProductClaim;
+import io.seicheck.rules.facts.Profile;
+import io.seicheck.rules.facts.ProjectFact;
+import io.seicheck.rules.facts.SeiEntryFact;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a request into the facts the rules reason about: the firm's measures as the policy defines them,
+ * the industry classes and products it names, and what the catalogue says about them.
+ */
+final class ProfileFacts {
+
+    /** Ratios keep 20 decimals, truncated: exact for every boundary the policy sets, never rounded up past one. */
+    private static final int RATIO_SCALE = 20;
+    private static final int RD_PERIOD_YEARS = 3;
+
+    private ProfileFacts() {
+    }
+
+    static List<Object> of(AssessmentRequest request, LocalDate asOf, Catalogue catalogue) {
+        List<Object> facts = new ArrayList<>();
+        Company company = request.getCompany();
+        Project project = request.getProject();
+        facts.add(profile(company, asOf));
+        List<FiscalYear> years = orEmpty(company.getFinancials());
+        for (int i = 0; i < years.size(); i++) {
+            FiscalYear y = years.get(i);
+            facts.add(new FiscalYearFact(i + 1, y.getYear(), y.getRevenue(), y.getRdExpense(), y.getRdExpenseDomestic(),
+                    y.getHighTechRevenue()));
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        List<String> companyCodes = orEmpty(company.getIndustryCodes());
+        for (int i = 0; i < companyCodes.size(); i++) {
+            if (codes.add(companyCodes.get(i))) {
+                facts.add(new IndustryClaim(companyCodes.get(i), "company", i == 0));
+            }
+        }
+        List<ProductClaim> products = new ArrayList<>();
+        orEmpty(company.getProducts()).forEach(p -> products.add(claim(p, "company")));
+        if (project != null) {
+            if (project.getIndustryCode() != null && codes.add(project.getIndustryCode())) {
+                facts.add(new IndustryClaim(project.getIndustryCode(), "project", false));
+            }
+            orEmpty(project.getProducts()).forEach(p -> products.add(claim(p, "project")));
+            facts.add(project(project));
+        }
+        for (String code : codes) {
+            for (SeiEntry e : catalogue.seiEntries(code)) {
+                facts.add(new SeiEntryFact(code, e.category(), e.area(), e.path(), e.starred(), e.keyProducts()));
+            }
+        }
+        facts.addAll(products);
+        Set<KeyProductHit> hits = new LinkedHashSet<>();
+        for (ProductClaim product : products) {
+            for (KeyProductRef ref : catalogue.keyProductsNamedBy(product.name())) {
+                SeiEntry e = ref.entry();
+                hits.add(new KeyProductHit(e.code(), e.category(), e.area(), e.path(), product.name(), ref.keyProduct()));
+            }
+        }
+        facts.addAll(hits);
+        return facts;
+    }
+
+    private static ProductClaim claim(String name, String source) {
+        return new ProductClaim(name, ProductNames.normalize(name), source);
+    }
+
+    private static ProjectFact project(Project project) {
+        ProjectKind kind = project.getKind();
+        Boolean addsCapacity = kind == null ? null : kind == ProjectKind.NEW_CAPACITY || kind == ProjectKind.EXPANSION;
+        return new ProjectFact(project.getIndustryCode(), kind == null ? null : kind.getValue(), addsCapacity,
+                project.getCapacityReplacement(),
+                project.getRestructuringClass() == null ? null : project.getRestructuringClass().getValue());
+    }
+
+    private static Profile profile(Company company, LocalDate asOf) {
+        LocalDate registeredOn = company.getRegisteredOn();
+        Integer fullYears = registeredOn == null ? null : Period.between(registeredOn, asOf).getYears();
+        List<FiscalYear> years = orEmpty(company.getFinancials());
+        FiscalYear latest = years.isEmpty() ? null : years.get(0);
+        List<FiscalYear> period = rdPeriod(years, registeredOn);
+        BigDecimal rdIntensity = null;
+        BigDecimal domesticShare = null;
+        if (period != null) {
+            BigDecimal revenue = sum(period, FiscalYear::getRevenue);
+            BigDecimal rd = sum(period, FiscalYear::getRdExpense);
+            rdIntensity = revenue == null || rd == null ? null : ratio(rd, revenue);
+            BigDecimal domestic = sum(period, FiscalYear::getRdExpenseDomestic);
+            // with no R&D at all, none of it was spent abroad: the 60% condition holds vacuously
+            domesticShare = rd == null || domestic == null ? null
+                    : rd.signum() == 0 ? BigDecimal.ONE : ratio(domestic, rd);
+        }
+        Compliance compliance = company.getCompliance();
+        return new Profile(asOf, registeredOn, fullYears, company.getEmployees(), company.getRdStaff(),
+                company.getRdStaff() == null || company.getEmployees() == null ? null
+                        : ratio(BigDecimal.valueOf(company.getRdStaff()), BigDecimal.valueOf(company.getEmployees())),
+                company.getOwnsCoreIp(), company.getHnteFieldSupported(),
+                latest == null ? null : latest.getRevenue(), rdIntensity, period == null ? null : period.size(),
+                domesticShare,
+                latest == null ? null : ratio(latest.getHighTechRevenue(), latest.getRevenue()),
+                company.getInnovationScore(), compliance == null ? null : compliance.getMajorIncidentLastYear());
+    }
+
+    /**
+     * The fiscal years that count for R&D intensity: the last three, or fewer when the firm was registered
+     * later (实际经营期不满三年的按实际经营时间计算). Null when one of those years is not given.
+     */
+    private static List<FiscalYear> rdPeriod(List<FiscalYear> years, LocalDate registeredOn) {
+        if (years.isEmpty() || years.get(0).getYear() == null) {
+            return null;
+        }
+        int latest = years.get(0).getYear();
+        int first = latest - (RD_PERIOD_YEARS - 1);
+        if (registeredOn != null) {
+            first = Math.max(first, registeredOn.getYear());
+        }
+        int needed = latest - first + 1;
+        if (needed < 1 || years.size() < needed) {
+            return null;
+        }
+        return years.subList(0, needed);
+    }
+
+    private static BigDecimal sum(List<FiscalYear> years, java.util.function.Function<FiscalYear, BigDecimal> field) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (FiscalYear y : years) {
+            BigDecimal v = field.apply(y);
+            if (v == null) {
+                return null;
+            }
+            total = total.add(v);
+        }
+        return total;
+    }
+
+    private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) {
+            return null;
+        }
+        return part.divide(whole, RATIO_SCALE, RoundingMode.DOWN);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

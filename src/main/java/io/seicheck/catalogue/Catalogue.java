@@ -1,0 +1,90 @@
+package io.seicheck.catalogue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+
+/** The industry classes of a rule set with their SEI entries, and an index of key products for matching. */
+public final class Catalogue {
+
+    /** Key products shorter than this (after normalising) are too generic to match inside a longer name. */
+    private static final int MIN_CONTAINED_LENGTH = 2;
+
+    private final SortedMap<String, IndustryClass> classes;
+    private final Map<String, List<SeiEntry>> entriesByCode;
+    private final Map<String, List<KeyProductRef>> keyProducts;
+    private final int longestKeyProduct;
+
+    Catalogue(SortedMap<String, IndustryClass> classes, Map<String, List<SeiEntry>> entriesByCode) {
+        this.classes = classes;
+        this.entriesByCode = entriesByCode;
+        Map<String, List<KeyProductRef>> index = new LinkedHashMap<>();
+        int longest = 0;
+        for (List<SeiEntry> entries : entriesByCode.values()) {
+            for (SeiEntry entry : entries) {
+                for (String product : entry.keyProducts()) {
+                    String key = ProductNames.normalize(product);
+                    if (!key.isEmpty()) {
+                        index.computeIfAbsent(key, k -> new ArrayList<>()).add(new KeyProductRef(entry, product));
+                        longest = Math.max(longest, key.length());
+                    }
+                }
+            }
+        }
+        this.keyProducts = index;
+        this.longestKeyProduct = longest;
+    }
+
+    public Optional<IndustryClass> industry(String code) {
+        return Optional.ofNullable(classes.get(code));
+    }
+
+    public boolean exists(String code) {
+        return classes.containsKey(code);
+    }
+
+    public List<SeiEntry> seiEntries(String code) {
+        return entriesByCode.getOrDefault(code, List.of());
+    }
+
+    public Collection<IndustryClass> industries() {
+        return classes.values();
+    }
+
+    public int classCount() {
+        return classes.size();
+    }
+
+    /**
+     * Key products that the applicant's product names: the same name, or a longer name that contains a
+     * listed key product ("新能源汽车轮毂电机总成" names "新能源汽车轮毂电机"). A generic name inside a key
+     * product ("电机") does not count: a starred class needs the specific product.
+     */
+    public List<KeyProductRef> keyProductsNamedBy(String product) {
+        String p = ProductNames.normalize(product);
+        Set<KeyProductRef> hits = new LinkedHashSet<>();
+        List<KeyProductRef> exact = keyProducts.get(p);
+        if (exact != null) {
+            hits.addAll(exact);
+        }
+        for (int start = 0; start < p.length(); start++) {
+            int maxEnd = Math.min(p.length(), start + longestKeyProduct);
+            for (int end = start + MIN_CONTAINED_LENGTH; end <= maxEnd; end++) {
+                if (end - start == p.length()) {
+                    continue;
+                }
+                List<KeyProductRef> refs = keyProducts.get(p.substring(start, end));
+                if (refs != null) {
+                    hits.addAll(refs);
+                }
+            }
+        }
+        return List.copyOf(hits);
+    }
+}

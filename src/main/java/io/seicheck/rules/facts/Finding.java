@@ -1,0 +1,26 @@
+package io.seicheck.rules.facts;
+
+/**
+ * What one rule concluded about one criterion. Rules insert findings; they never change the input.
+ *
+ * @param ruleName the DRL rule (or decision-table row) that produced it
+ * @param observed the value observed in the profile (a number, a code, a yes/no), or null
+ * @param threshold the threshold applied, or null
+ * @param citation the rule's own citation, or the list row's when a policy list decided it
+ */
+public record Finding(
+        String ruleName,
+        RuleMeta meta,
+        Outcome outcome,
+        Object observed,
+        Object threshold,
+        Citation citation) {
+
+    public String ruleId() {
+        return meta.id();
+    }
+
+    public boolean affects(String code) {
+        return meta.affects().contains(code);
+    }
+}

@@ -1,0 +1,40 @@
+package io.seicheck.rules.facts;
+
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/** Builds findings in rule consequences, reading the citation from the firing rule's metadata. */
+public final class Findings {
+
+    private Findings() {
+    }
+
+    public static Finding pass(RuleContext drools, Object observed, Object threshold) {
+        return of(drools, Outcome.PASS, observed, threshold);
+    }
+
+    public static Finding fail(RuleContext drools, Object observed, Object threshold) {
+        return of(drools, Outcome.FAIL, observed, threshold);
+    }
+
+    public static Finding unknown(RuleContext drools, Object threshold) {
+        return of(drools, Outcome.UNKNOWN, null, threshold);
+    }
+
+    public static Finding warn(RuleContext drools, Object observed, Object threshold) {
+        return of(drools, Outcome.WARN, observed, threshold);
+    }
+
+    public static Finding of(RuleContext drools, Outcome outcome, Object observed, Object threshold) {
+        Rule rule = drools.getRule();
+        RuleMeta meta = RuleMeta.from(rule.getName(), rule.getMetaData());
+        return new Finding(rule.getName(), meta, outcome, observed, threshold, meta.citation());
+    }
+
+    /** A finding decided by a policy list: the list row's citation is the one that counts. */
+    public static Finding listed(RuleContext drools, Outcome outcome, Object observed, SectorFlag source) {
+        Rule rule = drools.getRule();
+        RuleMeta meta = RuleMeta.from(rule.getName(), rule.getMetaData());
+        return new Finding(rule.getName(), meta, outcome, observed, source.sector(), source.citation());
+    }
+}

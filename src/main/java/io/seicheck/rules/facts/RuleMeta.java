@@ -1,0 +1,63 @@
+package io.seicheck.rules.facts;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metadata every criterion rule carries in its DRL ({@code @id}, {@code @doc}, {@code @article},
+ * {@code @verified}, and optionally {@code @kind}, {@code @affects}, {@code @flag}, {@code @missing},
+ * {@code @unit}, {@code @variant}).
+ *
+ * @param role    (@kind) MEMBERSHIP or EXCLUSION when the finding takes part in the verdict itself, else CRITERION
+ * @param affects qualification and channel codes that this criterion gates
+ * @param flag    response flag raised by this finding, if any
+ * @param missing JSON Pointers of the input fields that would decide an UNKNOWN
+ * @param unit    how observed value and threshold are shown: percent, cny, years, count, score, yesno, text
+ * @param variant which of several rules of one criterion and outcome fired, for its own message
+ */
+public record RuleMeta(
+        String id,
+        Citation citation,
+        String role,
+        List<String> affects,
+        String flag,
+        List<String> missing,
+        String unit,
+        String variant) {
+
+    public static RuleMeta from(String ruleName, Map<String, Object> meta) {
+        String id = text(meta, "id");
+        if (id == null) {
+            throw new IllegalStateException("Rule '" + ruleName + "' has no @id");
+        }
+        Citation citation = new Citation(text(meta, "doc"), text(meta, "article"),
+                Boolean.parseBoolean(String.valueOf(meta.get("verified"))));
+        return new RuleMeta(id, citation, orDefault(text(meta, "kind"), "CRITERION"), list(meta, "affects"),
+                text(meta, "flag"), list(meta, "missing"), orDefault(text(meta, "unit"), "text"),
+                text(meta, "variant"));
+    }
+
+    private static String text(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        if (value == null) {
+            return null;
+        }
+        String s = String.valueOf(value).trim();
+        // the classic DRL parser may keep the quotes of a string metadata value
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private static List<String> list(Map<String, Object> meta, String key) {
+        String value = text(meta, key);
+        return value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

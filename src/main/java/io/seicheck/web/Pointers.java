@@ -1,0 +1,61 @@
+package io.seicheck.web;
+
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+/** JSON Pointers (RFC 6901) for the places errors are found, and plain descriptions of parse errors. */
+final class Pointers {
+
+    private Pointers() {
+    }
+
+    /** {@code company.financials[0].year} → {@code /company/financials/0/year}. */
+    static String fromPropertyPath(String path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        String dotted = path.replaceAll("\\[(\\d+)]", ".$1");
+        StringBuilder pointer = new StringBuilder();
+        for (String token : dotted.split("\\.")) {
+            if (!token.isEmpty()) {
+                pointer.append('/').append(escape(token));
+            }
+        }
+        return pointer.toString();
+    }
+
+    static String fromJacksonPath(List<JacksonException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                pointer.append('/').append(escape(ref.getPropertyName()));
+            } else if (ref.getIndex() >= 0) {
+                pointer.append('/').append(ref.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    /** The parser's own first line, without the location details that name internal types. */
+    static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "is not valid JSON for this field";
+        }
+        message = message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1");
+        int newline = message.indexOf('\n');
+        message = newline > 0 ? message.substring(0, newline) : message;
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    static String limitDetail(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int cut = message.indexOf(" (");
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}
