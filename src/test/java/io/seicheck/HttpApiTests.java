@@ -1,0 +1,163 @@
+package io.seicheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The service over real HTTP on a random port: the samples, the contract's errors, the listings. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HttpApiTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    record Reply(int status, String contentType, JsonNode body) {
+    }
+
+    Reply post(String path, String body, String contentType, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    Reply get(String path) throws Exception {
+        return reply(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        return new Reply(response.statusCode(), type, body);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySampleGetsTheVerdictTheReadmeStates() throws IOException {
+        JsonNode expected = new YAMLMapper().readTree(Path.of("samples/expected-verdicts.yaml").toFile());
+        assertThat(expected.size()).isGreaterThanOrEqualTo(6);
+        return expected.properties().stream().map(Map.Entry::getKey).map(name -> DynamicTest.dynamicTest(name, () -> {
+            String body = Files.readString(Path.of("samples", name));
+            for (String language : new String[] {"zh-CN", "en"}) {
+                Reply reply = post("/v1/assessments", body, "application/json", language);
+                assertThat(reply.status()).as("%s %s", name, reply.body()).isEqualTo(200);
+                assertThat(reply.body().get("verdict").asString()).as(name)
+                        .isEqualTo(expected.get(name).asString());
+                assertThat(reply.body().get("findings")).as("findings of %s", name).isNotEmpty();
+                assertThat(reply.body().get("summary").asString()).isNotBlank();
+            }
+        }));
+    }
+
+    @Test
+    void aBadCreditCodeIsA400ProblemNamingTheField() throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(Files.readString(Path.of("samples/industrial-robot-maker.json")));
+        String code = body.get("company").get("creditCode").asString();
+        char wrong = code.charAt(17) == '0' ? '1' : '0';
+        ((ObjectNode) body.get("company")).put("creditCode", code.substring(0, 17) + wrong);
+        Reply reply = post("/v1/assessments", body.toString(), "application/json", null);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("type").asString()).isEqualTo("/problems/invalid-input");
+        assertThat(reply.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/company/creditCode");
+    }
+
+    @Test
+    void malformedAndLenientJsonIsRefusedWithThePointerOfTheField() throws Exception {
+        String base = "{\"asOf\":\"2026-06-30\",\"company\":{\"creditCode\":\"91310000MA1FL0WX79\"%s}}";
+        Map<String, String> cases = Map.of(
+                ",\"employees\":10.5", "/company/employees",
+                ",\"employees\":null", "/company/employees",
+                ",\"employees\":\"12\"", "/company/employees",
+                ",\"unknownField\":1", "/company",
+                ",\"industryCodes\":[\"9999\"]", "/company/industryCodes/0",
+                ",\"region\":\"990000\"", "/company/region",
+                ",\"financials\":[{\"year\":2030}]", "/company/financials/0/year",
+                ",\"financials\":[{\"year\":2025,\"revenue\":-1}]", "/company/financials/0/revenue");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Reply reply = post("/v1/assessments", base.formatted(c.getKey()), "application/json", null);
+            assertThat(reply.status()).as(c.getKey()).isEqualTo(400);
+            assertThat(reply.contentType()).as(c.getKey()).startsWith("application/problem+json");
+            assertThat(reply.body().get("errors").get(0).get("pointer").asString()).as(c.getKey())
+                    .startsWith(c.getValue());
+        }
+        Reply trailing = post("/v1/assessments", base.formatted("") + " {}", "application/json", null);
+        assertThat(trailing.status()).isEqualTo(400);
+        Reply notJson = post("/v1/assessments", "{\"company\":", "application/json", null);
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body().get("type").asString()).startsWith("/problems/");
+        Reply wrongType = post("/v1/assessments", base.formatted(""), "text/plain", null);
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAssessmentDateBeforeAnyRuleSetIsA422() throws Exception {
+        Reply reply = post("/v1/assessments",
+                "{\"asOf\":\"2019-01-01\",\"company\":{\"creditCode\":\"91310000MA1FL0WX79\"}}", "application/json",
+                null);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.body().get("type").asString()).isEqualTo("/problems/no-rule-set-in-force");
+    }
+
+    @Test
+    void ruleSetsAreListedWithHashAndRuleCount() throws Exception {
+        Reply reply = get("/v1/rulesets");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode sei2020 = reply.body().get(0);
+        assertThat(sei2020.get("id").asString()).isEqualTo("sei-2020");
+        assertThat(sei2020.get("hash").asString()).matches("[0-9a-f]{64}");
+        assertThat(sei2020.get("ruleCount").asInt()).isGreaterThan(50);
+        assertThat(sei2020.get("effectiveFrom").asString()).isEqualTo("2020-09-11");
+    }
+
+    @Test
+    void theCatalogueAnswersByCodeAndBySearch() throws Exception {
+        Reply robots = get("/v1/catalogue/industries/3491");
+        assertThat(robots.status()).isEqualTo(200);
+        assertThat(robots.body().get("sei").asBoolean()).isTrue();
+        assertThat(robots.body().get("seiEntries").get(0).get("scope").asString()).isEqualTo("WHOLE_CLASS");
+        Reply cement = get("/v1/catalogue/industries/3011");
+        assertThat(cement.body().get("seiEntries").get(0).get("keyProducts").toString()).contains("低碳水泥");
+        assertThat(get("/v1/catalogue/industries/0000").status()).isEqualTo(404);
+        assertThat(get("/v1/catalogue/industries/12").status()).isEqualTo(400);
+        Reply search = get("/v1/catalogue/industries?q=" + java.net.URLEncoder.encode("轮毂电机", "UTF-8"));
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.body().get("items").findValuesAsString("code")).contains("3812");
+        assertThat(get("/v1/catalogue/industries?q=349").body().get("items").toString()).contains("3491");
+    }
+
+    @Test
+    void theServiceIsReadyOnlyWithRulesLoadedAndServesItsContract() throws Exception {
+        assertThat(get("/actuator/health/readiness").body().get("status").asString()).isEqualTo("UP");
+        HttpResponse<String> contract = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/openapi.yaml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(contract.statusCode()).isEqualTo(200);
+        assertThat(contract.body()).contains("operationId: assess");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+}
