@@ -116,17 +116,16 @@ final class DecisionRules {
     }
 
     private static boolean isQualification(String code) {
-        try {
-            QualificationCode.fromValue(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return parses(code, QualificationCode::fromValue);
     }
 
     private static boolean isChannel(String code) {
+        return parses(code, ChannelCode::fromValue);
+    }
+
+    private static boolean parses(String code, java.util.function.Function<String, ?> parser) {
         try {
-            ChannelCode.fromValue(code);
+            parser.apply(code);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
