@@ -50,9 +50,9 @@ final class DecisionRules {
         TreeSet<String> flags = new TreeSet<>();
         findings.stream().filter(f -> f.meta().flag() != null).forEach(f -> flags.add(f.meta().flag()));
 
-        List<Finding> membership = findings.stream().filter(f -> MEMBERSHIP.equals(f.meta().role())).toList();
+        List<Finding> membership = findings.stream().filter(f -> MEMBERSHIP.equals(f.meta().kind())).toList();
         List<Finding> exclusions = findings.stream()
-                .filter(f -> f.outcome() == Outcome.FAIL && EXCLUSION.equals(f.meta().role())).toList();
+                .filter(f -> f.outcome() == Outcome.FAIL && EXCLUSION.equals(f.meta().kind())).toList();
         List<Finding> warnings = findings.stream().filter(f -> f.outcome() == Outcome.WARN).toList();
         List<Finding> decisive = new ArrayList<>();
         String verdict;
@@ -95,8 +95,8 @@ final class DecisionRules {
             return new Decision.ChannelResult(code, "INELIGIBLE", List.of(), failing);
         }
         List<Finding> membershipUnknown = gating.stream()
-                .filter(f -> MEMBERSHIP.equals(f.meta().role()) && f.outcome() == Outcome.UNKNOWN).toList();
-        if (!membershipUnknown.isEmpty() || gating.stream().noneMatch(f -> MEMBERSHIP.equals(f.meta().role()))) {
+                .filter(f -> MEMBERSHIP.equals(f.meta().kind()) && f.outcome() == Outcome.UNKNOWN).toList();
+        if (!membershipUnknown.isEmpty() || gating.stream().noneMatch(f -> MEMBERSHIP.equals(f.meta().kind()))) {
             return new Decision.ChannelResult(code, "UNKNOWN", membershipUnknown, List.of());
         }
         List<Finding> open = gating.stream()

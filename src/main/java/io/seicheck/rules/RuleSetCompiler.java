@@ -64,13 +64,17 @@ public final class RuleSetCompiler {
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String source = rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? impl.getResource().getSourcePath() : null;
+                RuleImpl impl = (RuleImpl) rule;
+                String source = impl.getResource() == null ? null : impl.getResource().getSourcePath();
+                RuleMeta meta;
                 try {
-                    rules.add(new RuleInfo(rule.getName(), source, RuleMeta.from(rule.getName(), rule.getMetaData())));
+                    meta = RuleMeta.from(rule.getName(), rule.getMetaData());
                 } catch (IllegalStateException e) {
                     throw new RuleCompilationException("Rule set " + folder + ", " + source + ": " + e.getMessage(), e);
                 }
+                // parsed once here, read by every consequence that records a finding
+                impl.addMetaAttribute(RuleMeta.PARSED, meta);
+                rules.add(new RuleInfo(rule.getName(), source, meta));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::name));

@@ -27,14 +27,13 @@ public final class Findings {
 
     public static Finding of(RuleContext drools, Outcome outcome, Object observed, Object threshold) {
         Rule rule = drools.getRule();
-        RuleMeta meta = RuleMeta.from(rule.getName(), rule.getMetaData());
+        RuleMeta meta = RuleMeta.of(rule);
         return new Finding(rule.getName(), meta, outcome, observed, threshold, meta.citation());
     }
 
     /** A finding decided by a policy list: the list row's citation is the one that counts. */
     public static Finding listed(RuleContext drools, Outcome outcome, Object observed, SectorFlag source) {
         Rule rule = drools.getRule();
-        RuleMeta meta = RuleMeta.from(rule.getName(), rule.getMetaData());
-        return new Finding(rule.getName(), meta, outcome, observed, source.sector(), source.citation());
+        return new Finding(rule.getName(), RuleMeta.of(rule), outcome, observed, source.sector(), source.citation());
     }
 }

@@ -3,13 +3,14 @@ package io.seicheck.rules.facts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * The metadata every criterion rule carries in its DRL ({@code @id}, {@code @doc}, {@code @article},
  * {@code @verified}, and optionally {@code @kind}, {@code @affects}, {@code @flag}, {@code @missing},
  * {@code @unit}, {@code @variant}).
  *
- * @param role    (@kind) MEMBERSHIP or EXCLUSION when the finding takes part in the verdict itself, else CRITERION
+ * @param kind    MEMBERSHIP or EXCLUSION when the finding takes part in the verdict itself, else CRITERION
  * @param affects qualification and channel codes that this criterion gates
  * @param flag    response flag raised by this finding, if any
  * @param missing JSON Pointers of the input fields that would decide an UNKNOWN
@@ -19,12 +20,21 @@ import java.util.Map;
 public record RuleMeta(
         String id,
         Citation citation,
-        String role,
+        String kind,
         List<String> affects,
         String flag,
         List<String> missing,
         String unit,
         String variant) {
+
+    /** Key under which the compiler attaches each rule's parsed metadata, so consequences never parse it. */
+    public static final String PARSED = "seicheck.parsedMeta";
+
+    /** The metadata of a firing rule: attached at compile time, parsed here only for rules built elsewhere. */
+    public static RuleMeta of(Rule rule) {
+        Object parsed = rule.getMetaData().get(PARSED);
+        return parsed instanceof RuleMeta meta ? meta : from(rule.getName(), rule.getMetaData());
+    }
 
     public static RuleMeta from(String ruleName, Map<String, Object> meta) {
         String id = text(meta, "id");

@@ -10,7 +10,7 @@ public record SectorFlag(String list, String sector, String code, Citation citat
 
     /** Built in a list row's consequence: the row's {@code @doc}, {@code @article} and {@code @verified}. */
     public static SectorFlag listedBy(RuleContext drools, String list, String sector, String code) {
-        RuleMeta meta = RuleMeta.from(drools.getRule().getName(), drools.getRule().getMetaData());
+        RuleMeta meta = RuleMeta.of(drools.getRule());
         return new SectorFlag(list, sector, code, meta.citation());
     }
 }
