@@ -20,10 +20,10 @@ class AssessmentController implements AssessmentsApi {
 
     @Override
     public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage) {
-        AssessmentService.Outcome outcome = service.assess(request);
+        AssessmentService.Assessed assessed = service.assess(request);
         Language language = Language.fromHeader(acceptLanguage);
-        AssessmentView view = new AssessmentView(service.messages(outcome.evaluation().ruleSet()), language);
-        Assessment body = view.render(outcome, UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC));
+        AssessmentView view = new AssessmentView(service.messages(assessed.evaluation().ruleSet()), language);
+        Assessment body = view.render(assessed, UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC));
         return ResponseEntity.ok().header("Content-Language", language == Language.ZH ? "zh-CN" : "en").body(body);
     }
 }

@@ -20,38 +20,40 @@ import org.springframework.http.HttpStatus;
 public final class AssessmentService {
 
     private final RuleSetRegistry registry;
-    private final Catalogues catalogues;
     private final RuleEvaluator evaluator = new RuleEvaluator();
-    private final Map<String, FindingMessages> messages;
+    private final Map<String, PerRuleSet> perRuleSet;
+
+    /** What the service derives once from each rule set. */
+    private record PerRuleSet(Catalogue catalogue, FindingMessages messages, DecisionRules decisions) {
+    }
 
     public AssessmentService(RuleSetRegistry registry, Catalogues catalogues) {
         this.registry = registry;
-        this.catalogues = catalogues;
-        this.messages = registry.all().stream()
-                .collect(Collectors.toUnmodifiableMap(RuleSet::id, r -> new FindingMessages(r.id(), r.files())));
+        this.perRuleSet = registry.all().stream().collect(Collectors.toUnmodifiableMap(RuleSet::id,
+                r -> new PerRuleSet(catalogues.of(r), new FindingMessages(r.id(), r.files()), new DecisionRules(r))));
     }
 
-    /** The outcome of one assessment, before it is shown in a language. */
-    public record Outcome(AssessmentRequest request, LocalDate asOf, Evaluation evaluation, Decision decision) {
+    /** One profile assessed, before it is shown in a language. */
+    public record Assessed(AssessmentRequest request, LocalDate asOf, Evaluation evaluation, Decision decision) {
     }
 
-    public Outcome assess(AssessmentRequest request) {
+    public Assessed assess(AssessmentRequest request) {
         LocalDate asOf = request.getAsOf() != null ? request.getAsOf() : LocalDate.now(Catalogues.CHINA);
         RuleSet ruleSet = registry.inForceOn(asOf).orElseThrow(() -> new ProblemException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "no-rule-set-in-force", "No rule set in force",
                 "asOf " + asOf + " is before the earliest rule set (in force from " + registry.earliestEffectiveDate()
                         + ")"));
-        Catalogue catalogue = catalogues.of(ruleSet);
-        List<InputError> errors = InputChecks.check(request, asOf, catalogue);
+        PerRuleSet derived = perRuleSet.get(ruleSet.id());
+        List<InputError> errors = InputChecks.check(request, asOf, derived.catalogue());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Evaluation evaluation = evaluator.evaluate(ruleSet, asOf, ProfileFacts.of(request, asOf, catalogue));
-        return new Outcome(request, asOf, evaluation, DecisionRules.decide(ruleSet, evaluation.findings()));
+        Evaluation evaluation = evaluator.evaluate(ruleSet, asOf, ProfileFacts.of(request, asOf, derived.catalogue()));
+        return new Assessed(request, asOf, evaluation, derived.decisions().decide(evaluation.findings()));
     }
 
     public FindingMessages messages(RuleSet ruleSet) {
-        return messages.get(ruleSet.id());
+        return perRuleSet.get(ruleSet.id()).messages();
     }
 
     /** Evaluates an empty profile under every rule set, so that the first caller does not pay for warm-up. */

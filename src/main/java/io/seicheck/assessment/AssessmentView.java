@@ -39,18 +39,18 @@ final class AssessmentView {
         this.language = language;
     }
 
-    Assessment render(AssessmentService.Outcome outcome, UUID decisionId, OffsetDateTime decidedAt) {
-        RuleSet ruleSet = outcome.evaluation().ruleSet();
-        Decision decision = outcome.decision();
-        Assessment a = new Assessment(decisionId, decidedAt, outcome.asOf(),
+    Assessment render(AssessmentService.Assessed assessed, UUID decisionId, OffsetDateTime decidedAt) {
+        RuleSet ruleSet = assessed.evaluation().ruleSet();
+        Decision decision = assessed.decision();
+        Assessment a = new Assessment(decisionId, decidedAt, assessed.asOf(),
                 new RuleSetRef(ruleSet.id(), ruleSet.hash(), ruleSet.effectiveFrom()),
                 Verdict.fromValue(decision.verdict()), summary(decision),
-                outcome.evaluation().matches().stream().map(AssessmentView::match).toList(),
+                assessed.evaluation().matches().stream().map(AssessmentView::match).toList(),
                 decision.qualifications().stream().map(this::qualification).toList(),
                 decision.channels().stream().map(this::channel).toList(),
-                outcome.evaluation().findings().stream().map(this::finding).toList(),
+                assessed.evaluation().findings().stream().map(this::finding).toList(),
                 decision.flags().stream().map(Flag::fromValue).toList());
-        a.setReference(outcome.request().getReference());
+        a.setReference(assessed.request().getReference());
         return a;
     }
 

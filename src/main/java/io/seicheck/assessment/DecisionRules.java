@@ -15,17 +15,18 @@ import java.util.TreeSet;
 /**
  * Turns findings into qualifications, channels and the verdict, in the order DESIGN fixes:
  * exclusion or no match → INELIGIBLE; undecidable membership → INSUFFICIENT_DATA; an open channel and no
- * warning → ELIGIBLE; otherwise CONDITIONAL. Which criteria gate what is the rule set's own metadata.
+ * warning → ELIGIBLE; otherwise CONDITIONAL. Which criteria gate what is the rule set's own metadata, read
+ * once per rule set (a code the contract does not know stops start-up).
  */
 final class DecisionRules {
 
     static final String MEMBERSHIP = "MEMBERSHIP";
     static final String EXCLUSION = "EXCLUSION";
 
-    private DecisionRules() {
-    }
+    private final List<String> qualificationCodes;
+    private final List<String> channelCodes;
 
-    static Decision decide(RuleSet ruleSet, List<Finding> findings) {
+    DecisionRules(RuleSet ruleSet) {
         Set<String> qualificationCodes = new LinkedHashSet<>();
         Set<String> channelCodes = new LinkedHashSet<>();
         for (RuleInfo rule : ruleSet.rules()) {
@@ -39,6 +40,11 @@ final class DecisionRules {
                 }
             }
         }
+        this.qualificationCodes = List.copyOf(qualificationCodes);
+        this.channelCodes = List.copyOf(channelCodes);
+    }
+
+    Decision decide(List<Finding> findings) {
         List<Decision.QualificationResult> qualifications = new ArrayList<>();
         for (String code : qualificationCodes) {
             qualifications.add(qualification(code, findings));

@@ -26,7 +26,7 @@ public final class FindingMessages {
     private final Map<Language, Properties> bundles = new EnumMap<>(Language.class);
 
     public FindingMessages(String ruleSetId, RuleSetFiles files) {
-        for (Language language : Language.all()) {
+        for (Language language : Language.values()) {
             String path = "messages/messages_" + language.code() + ".properties";
             String text = files.text(path).orElseThrow(
                     () -> new IllegalStateException("Rule set " + ruleSetId + " has no " + path));

@@ -1,6 +1,5 @@
 package io.seicheck.assessment;
 
-import java.util.List;
 import java.util.Locale;
 
 /** The languages answers come in: Chinese by default, English when the caller prefers it. */
@@ -30,9 +29,5 @@ public enum Language {
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    static List<Language> all() {
-        return List.of(values());
     }
 }

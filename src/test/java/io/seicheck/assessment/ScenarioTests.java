@@ -10,7 +10,6 @@ import io.seicheck.web.StrictJsonConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ class ScenarioTests {
         }
     }
 
-    static AssessmentService.Outcome run(JsonNode scenario) {
+    static AssessmentService.Assessed run(JsonNode scenario) {
         ObjectNode input = ((ObjectNode) scenario.get("input")).deepCopy();
         input.put("asOf", scenario.get("asOf").asString());
         AssessmentRequest request = JSON.treeToValue(input, AssessmentRequest.class);
@@ -78,16 +77,16 @@ class ScenarioTests {
         assertThat(scenario.path("name").asString()).as("scenario name").contains(" ");
         JsonNode expect = scenario.get("expect");
         assertThat(expect).as("expect block").isNotNull();
-        AssessmentService.Outcome outcome = run(scenario);
-        Decision decision = outcome.decision();
-        String describe = describe(outcome);
+        AssessmentService.Assessed assessed = run(scenario);
+        Decision decision = assessed.decision();
+        String describe = describe(assessed);
         if (expect.has("verdict")) {
             assertThat(decision.verdict()).as("verdict; %s", describe).isEqualTo(expect.get("verdict").asString());
         }
-        expect.path("findings").properties().forEach(e -> assertThat(outcome.evaluation().findings())
+        expect.path("findings").properties().forEach(e -> assertThat(assessed.evaluation().findings())
                 .as("finding %s %s; %s", e.getKey(), e.getValue().asString(), describe)
                 .anyMatch(f -> f.ruleId().equals(e.getKey()) && f.outcome().name().equals(e.getValue().asString())));
-        expect.path("absentFindings").forEach(id -> assertThat(outcome.evaluation().findings())
+        expect.path("absentFindings").forEach(id -> assertThat(assessed.evaluation().findings())
                 .as("no finding %s; %s", id.asString(), describe).noneMatch(f -> f.ruleId().equals(id.asString())));
         expect.path("qualifications").properties().forEach(e -> assertThat(decision.qualifications())
                 .as("qualification %s; %s", e.getKey(), describe)
@@ -104,16 +103,12 @@ class ScenarioTests {
                 .as("a scenario asserts the findings that decide it").isTrue();
     }
 
-    private static String describe(AssessmentService.Outcome outcome) {
+    private static String describe(AssessmentService.Assessed assessed) {
         Map<String, List<String>> byId = new TreeMap<>();
-        for (Finding f : outcome.evaluation().findings()) {
+        for (Finding f : assessed.evaluation().findings()) {
             byId.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f.outcome().name());
         }
-        return "got verdict " + outcome.decision().verdict() + ", findings " + byId + ", flags "
-                + outcome.decision().flags();
-    }
-
-    static LocalDate date(JsonNode node) {
-        return LocalDate.parse(node.asString());
+        return "got verdict " + assessed.decision().verdict() + ", findings " + byId + ", flags "
+                + assessed.decision().flags();
     }
 }
