@@ -114,6 +114,24 @@ class HttpApiTests {
     }
 
     @Test
+    void anOversizedBodyIsA413ProblemWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        // whitespace, so that no string, depth or number limit is met before the byte limit
+        String big = "{\"company\":" + " ".repeat(300_000) + "{\"creditCode\":\"91310000MA1FL0WX79\"}}";
+        Reply declared = post("/v1/assessments", big, "application/json", null);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.contentType()).startsWith("application/problem+json");
+        assertThat(declared.body().get("type").asString()).isEqualTo("/problems/payload-too-large");
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/assessments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        Reply streamed = reply(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()));
+        assertThat(streamed.status()).isEqualTo(413);
+        assertThat(streamed.body().get("type").asString()).isEqualTo("/problems/payload-too-large");
+    }
+
+    @Test
     void anAssessmentDateBeforeAnyRuleSetIsA422() throws Exception {
         Reply reply = post("/v1/assessments",
                 "{\"asOf\":\"2019-01-01\",\"company\":{\"creditCode\":\"91310000MA1FL0WX79\"}}", "application/json",

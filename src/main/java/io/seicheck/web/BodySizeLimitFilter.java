@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies above {@code sei.limits.max-body-bytes} with 413 problem+json: at once when the
@@ -20,20 +23,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${sei.limits.max-body-bytes}") long maxBytes) {
+    BodySizeLimitFilter(@Value("${sei.limits.max-body-bytes}") long maxBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(ProblemHandler.PROBLEM_JSON.toString());
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"/problems/payload-too-large\",\"title\":\"Payload too large\","
-                    + "\"status\":413,\"detail\":\"The request body is larger than " + maxBytes + " bytes\"}");
+            response.getWriter().write(json.writeValueAsString(ProblemHandler.body(HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large", "Payload too large", new BodyTooLargeException(maxBytes).getMessage(),
+                    request, List.of())));
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, maxBytes), response);

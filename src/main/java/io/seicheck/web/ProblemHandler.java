@@ -168,11 +168,18 @@ public class ProblemHandler {
 
     static ResponseEntity<Problem> problem(HttpStatus status, String slug, String title, String detail,
             HttpServletRequest request, List<InputError> errors) {
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON)
+                .body(body(status, slug, title, detail, request, errors));
+    }
+
+    /** The problem+json body; also written by filters that answer before Spring MVC does. */
+    static Problem body(HttpStatus status, String slug, String title, String detail, HttpServletRequest request,
+            List<InputError> errors) {
         Problem body = new Problem("/problems/" + slug, title, status.value()).detail(detail)
                 .instance(request.getRequestURI());
         if (!errors.isEmpty()) {
             body.setErrors(errors.stream().map(e -> new ProblemError(e.pointer(), e.detail())).toList());
         }
-        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(body);
+        return body;
     }
 }
