@@ -164,7 +164,11 @@ class HttpApiTests {
         Reply search = get("/v1/catalogue/industries?q=" + java.net.URLEncoder.encode("轮毂电机", "UTF-8"));
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.body().get("items").findValuesAsString("code")).contains("3812");
+        assertThat(search.body().get("items").get(0).has("matchedProduct")).isTrue();
         assertThat(get("/v1/catalogue/industries?q=349").body().get("items").toString()).contains("3491");
+        Reply byName = get("/v1/catalogue/industries?q=" + java.net.URLEncoder.encode("工业 机器人", "UTF-8"));
+        assertThat(byName.body().get("items").findValuesAsString("code")).contains("3491");
+        assertThat(get("/v1/catalogue/industries?q=349&limit=1").body().get("items").size()).isEqualTo(1);
     }
 
     @Test

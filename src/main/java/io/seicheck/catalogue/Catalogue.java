@@ -20,6 +20,19 @@ public final class Catalogue {
     private final Map<String, List<SeiEntry>> entriesByCode;
     private final Map<String, List<KeyProductRef>> keyProducts;
     private final int longestKeyProduct;
+    private final List<Searchable> searchable;
+
+    /** A class with its name and key products normalised once, for search. */
+    private record Searchable(IndustryClass industry, String name, List<String> products, List<String> rawProducts) {
+    }
+
+    /** One class found by {@link #search}: with the key product that matched, if it was found by product. */
+    public record Hit(IndustryClass industry, List<SeiEntry> entries, String matchedProduct) {
+    }
+
+    /** A page of hits and how many classes matched in all. */
+    public record SearchResult(List<Hit> hits, int total) {
+    }
 
     Catalogue(SortedMap<String, IndustryClass> classes, Map<String, List<SeiEntry>> entriesByCode) {
         this.classes = classes;
@@ -39,6 +52,43 @@ public final class Catalogue {
         }
         this.keyProducts = index;
         this.longestKeyProduct = longest;
+        List<Searchable> search = new ArrayList<>();
+        for (IndustryClass c : classes.values()) {
+            List<String> raw = seiEntries(c.code()).stream().flatMap(e -> e.keyProducts().stream()).toList();
+            search.add(new Searchable(c, ProductNames.normalize(c.name()),
+                    raw.stream().map(ProductNames::normalize).toList(), raw));
+        }
+        this.searchable = List.copyOf(search);
+    }
+
+    /**
+     * Classes whose code starts with {@code query}, whose name contains it, or one of whose key products
+     * contains it (names compared after {@link ProductNames#normalize}), in code order.
+     */
+    public SearchResult search(String query, int limit) {
+        String q = query.strip();
+        String normalised = ProductNames.normalize(q);
+        List<Hit> hits = new ArrayList<>();
+        int total = 0;
+        for (Searchable s : searchable) {
+            String matchedProduct = null;
+            boolean hit = s.industry().code().startsWith(q) || s.name().contains(normalised);
+            if (!hit && !normalised.isEmpty()) {
+                for (int i = 0; i < s.products().size() && matchedProduct == null; i++) {
+                    if (s.products().get(i).contains(normalised)) {
+                        matchedProduct = s.rawProducts().get(i);
+                    }
+                }
+                hit = matchedProduct != null;
+            }
+            if (hit) {
+                total++;
+                if (hits.size() < limit) {
+                    hits.add(new Hit(s.industry(), seiEntries(s.industry().code()), matchedProduct));
+                }
+            }
+        }
+        return new SearchResult(List.copyOf(hits), total);
     }
 
     public Optional<IndustryClass> industry(String code) {

@@ -7,7 +7,6 @@ import io.seicheck.api.model.IndustryPage;
 import io.seicheck.api.model.IndustrySummary;
 import io.seicheck.api.model.SeiScope;
 import io.seicheck.web.ProblemException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,31 +36,12 @@ class CatalogueController implements CatalogueApi {
 
     @Override
     public ResponseEntity<IndustryPage> searchIndustries(String q, Integer limit) {
-        Catalogue catalogue = catalogues.current();
-        String query = q.strip();
-        String normalised = ProductNames.normalize(query);
-        int max = limit == null ? 20 : limit;
-        List<IndustrySummary> hits = new ArrayList<>();
-        int total = 0;
-        for (IndustryClass c : catalogue.industries()) {
-            List<SeiEntry> entries = catalogue.seiEntries(c.code());
-            String matchedProduct = null;
-            boolean hit = c.code().startsWith(query)
-                    || ProductNames.normalize(c.name()).contains(normalised);
-            if (!hit && !normalised.isEmpty()) {
-                matchedProduct = entries.stream().flatMap(e -> e.keyProducts().stream())
-                        .filter(p -> ProductNames.normalize(p).contains(normalised)).findFirst().orElse(null);
-                hit = matchedProduct != null;
-            }
-            if (hit) {
-                total++;
-                if (hits.size() < max) {
-                    hits.add(new IndustrySummary(c.code(), c.name(), !entries.isEmpty(),
-                            entries.stream().anyMatch(SeiEntry::starred)).matchedProduct(matchedProduct));
-                }
-            }
-        }
-        return ResponseEntity.ok(new IndustryPage(hits, total));
+        Catalogue.SearchResult result = catalogues.current().search(q, limit == null ? 20 : limit);
+        List<IndustrySummary> items = result.hits().stream()
+                .map(h -> new IndustrySummary(h.industry().code(), h.industry().name(), !h.entries().isEmpty(),
+                        h.entries().stream().anyMatch(SeiEntry::starred)).matchedProduct(h.matchedProduct()))
+                .toList();
+        return ResponseEntity.ok(new IndustryPage(items, result.total()));
     }
 
     private static io.seicheck.api.model.SeiEntry entry(SeiEntry e) {
