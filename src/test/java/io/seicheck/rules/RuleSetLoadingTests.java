@@ -155,6 +155,24 @@ class RuleSetLoadingTests {
     }
 
     @Test
+    void aRuleWithoutAFullCitationStopsLoading(@TempDir Path copy) throws IOException {
+        copyTree(RULES.resolve("sei-2020"), copy.resolve("sei-2020"));
+        Files.writeString(copy.resolve("sei-2020/uncited.drl"), """
+                package io.seicheck.rules.sei2020;
+                import io.seicheck.rules.facts.*;
+
+                rule "Facts only, no source"
+                    @id("X") @doc("d") @article("a")
+                when
+                    Profile()
+                then
+                end
+                """);
+        assertThatThrownBy(() -> RuleSetRegistry.load(copy)).isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("uncited.drl").hasMessageContaining("@verified");
+    }
+
+    @Test
     void choosesTheRuleSetInForceOnADay() {
         assertThat(registry.inForceOn(java.time.LocalDate.of(2020, 9, 11))).map(RuleSet::id).contains("sei-2020");
         assertThat(registry.inForceOn(java.time.LocalDate.of(2020, 9, 10))).isEmpty();

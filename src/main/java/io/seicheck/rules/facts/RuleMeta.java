@@ -36,16 +36,26 @@ public record RuleMeta(
         return parsed instanceof RuleMeta meta ? meta : from(rule.getName(), rule.getMetaData());
     }
 
+    /** Parses a rule's metadata; a rule without its id or a full citation is refused. */
     public static RuleMeta from(String ruleName, Map<String, Object> meta) {
-        String id = text(meta, "id");
-        if (id == null) {
-            throw new IllegalStateException("Rule '" + ruleName + "' has no @id");
+        String id = required(ruleName, meta, "id");
+        Object verified = meta.get("verified");
+        if (!(verified instanceof Boolean) && !"true".equals(verified) && !"false".equals(verified)) {
+            throw new IllegalStateException("Rule '" + ruleName + "' must say @verified(true) or @verified(false)");
         }
-        Citation citation = new Citation(text(meta, "doc"), text(meta, "article"),
-                Boolean.parseBoolean(String.valueOf(meta.get("verified"))));
+        Citation citation = new Citation(required(ruleName, meta, "doc"), required(ruleName, meta, "article"),
+                Boolean.parseBoolean(String.valueOf(verified)));
         return new RuleMeta(id, citation, orDefault(text(meta, "kind"), "CRITERION"), list(meta, "affects"),
                 text(meta, "flag"), list(meta, "missing"), orDefault(text(meta, "unit"), "text"),
                 text(meta, "variant"));
+    }
+
+    private static String required(String ruleName, Map<String, Object> meta, String key) {
+        String value = text(meta, key);
+        if (value == null) {
+            throw new IllegalStateException("Rule '" + ruleName + "' has no @" + key);
+        }
+        return value;
     }
 
     private static String text(Map<String, Object> meta, String key) {
@@ -54,10 +64,6 @@ public record RuleMeta(
             return null;
         }
         String s = String.valueOf(value).trim();
-        // the classic DRL parser may keep the quotes of a string metadata value
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1);
-        }
         return s.isEmpty() ? null : s;
     }
 
