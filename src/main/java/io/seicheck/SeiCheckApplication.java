@@ -1,5 +1,6 @@
 package io.seicheck;
 
+import io.seicheck.decisionlog.OfflineVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SeiCheckApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(OfflineVerifier.COMMAND)) {
+            System.exit(OfflineVerifier.run(args, System.out));
+        }
         SpringApplication.run(SeiCheckApplication.class, args);
     }
 }

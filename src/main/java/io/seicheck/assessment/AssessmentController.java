@@ -3,27 +3,46 @@ package io.seicheck.assessment;
 import io.seicheck.api.AssessmentsApi;
 import io.seicheck.api.model.Assessment;
 import io.seicheck.api.model.AssessmentRequest;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import io.seicheck.api.model.Replay;
+import io.seicheck.web.ProblemException;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AssessmentController implements AssessmentsApi {
 
-    private final AssessmentService service;
+    private final LoggedAssessments assessments;
+    private final Replays replays;
 
-    AssessmentController(AssessmentService service) {
-        this.service = service;
+    AssessmentController(LoggedAssessments assessments, Replays replays) {
+        this.assessments = assessments;
+        this.replays = replays;
     }
 
     @Override
-    public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage) {
-        AssessmentService.Assessed assessed = service.assess(request);
-        Language language = Language.fromHeader(acceptLanguage);
-        AssessmentView view = new AssessmentView(service.messages(assessed.evaluation().ruleSet()), language);
-        Assessment body = view.render(assessed, UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC));
-        return ResponseEntity.ok().header("Content-Language", language == Language.ZH ? "zh-CN" : "en").body(body);
+    public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage, String idempotencyKey) {
+        return respond(assessments.assess(request, Language.fromHeader(acceptLanguage), idempotencyKey));
+    }
+
+    @Override
+    public ResponseEntity<Assessment> getAssessment(UUID decisionId) {
+        return respond(assessments.find(decisionId).orElseThrow(() -> notFound(decisionId)));
+    }
+
+    @Override
+    public ResponseEntity<Replay> replayAssessment(UUID decisionId, String ruleSet) {
+        return ResponseEntity.ok(replays.replay(decisionId, ruleSet).orElseThrow(() -> notFound(decisionId)));
+    }
+
+    private static ResponseEntity<Assessment> respond(LoggedAssessments.Logged logged) {
+        return ResponseEntity.ok().header("Content-Language", logged.language() == Language.ZH ? "zh-CN" : "en")
+                .body(logged.assessment());
+    }
+
+    private static ProblemException notFound(UUID decisionId) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "No decision " + decisionId + " in the decision log.");
     }
 }

@@ -13,15 +13,16 @@ import io.seicheck.web.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 
 /** Assesses one profile: checks it, picks the rule set in force on its date, evaluates, decides. */
 public final class AssessmentService {
 
     private final RuleSetRegistry registry;
+    private final Catalogues catalogues;
     private final RuleEvaluator evaluator = new RuleEvaluator();
-    private final Map<String, PerRuleSet> perRuleSet;
+    private final Map<String, PerRuleSet> perRuleSet = new ConcurrentHashMap<>();
 
     /** What the service derives once from each rule set. */
     private record PerRuleSet(Catalogue catalogue, FindingMessages messages, DecisionRules decisions) {
@@ -29,8 +30,14 @@ public final class AssessmentService {
 
     public AssessmentService(RuleSetRegistry registry, Catalogues catalogues) {
         this.registry = registry;
-        this.perRuleSet = registry.all().stream().collect(Collectors.toUnmodifiableMap(RuleSet::id,
-                r -> new PerRuleSet(catalogues.of(r), new FindingMessages(r.id(), r.files()), new DecisionRules(r))));
+        this.catalogues = catalogues;
+        registry.all().forEach(this::derived);
+    }
+
+    /** What is derived from a rule set (loaded now, or from the archive for a replay), by its hash. */
+    private PerRuleSet derived(RuleSet r) {
+        return perRuleSet.computeIfAbsent(r.hash(),
+                h -> new PerRuleSet(catalogues.of(r), new FindingMessages(r.id(), r.files()), new DecisionRules(r)));
     }
 
     /** One profile assessed, before it is shown in a language. */
@@ -43,7 +50,12 @@ public final class AssessmentService {
                 HttpStatus.UNPROCESSABLE_CONTENT, "no-rule-set-in-force", "No rule set in force",
                 "asOf " + asOf + " is before the earliest rule set (in force from " + registry.earliestEffectiveDate()
                         + ")"));
-        PerRuleSet derived = perRuleSet.get(ruleSet.id());
+        return assess(request, asOf, ruleSet);
+    }
+
+    /** Assesses under a given rule set (a replay, or a what-if under another rule set). */
+    public Assessed assess(AssessmentRequest request, LocalDate asOf, RuleSet ruleSet) {
+        PerRuleSet derived = derived(ruleSet);
         List<InputError> errors = InputChecks.check(request, asOf, derived.catalogue());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -53,7 +65,7 @@ public final class AssessmentService {
     }
 
     public FindingMessages messages(RuleSet ruleSet) {
-        return perRuleSet.get(ruleSet.id()).messages();
+        return derived(ruleSet).messages();
     }
 
     /** Evaluates an empty profile under every rule set, so that the first caller does not pay for warm-up. */

@@ -31,6 +31,10 @@ final class InputChecks {
 
     static List<InputError> check(AssessmentRequest request, LocalDate asOf, Catalogue catalogue) {
         List<InputError> errors = new ArrayList<>();
+        if (request.getReference() != null && request.getReference().chars().anyMatch(Character::isISOControl)) {
+            // It is echoed back, logged and exported to CSV: a control character (NUL above all) has no place in it.
+            errors.add(new InputError("/reference", "must not contain control characters"));
+        }
         Company company = request.getCompany();
         if (company != null) {
             checkCompany(company, asOf, catalogue, errors);

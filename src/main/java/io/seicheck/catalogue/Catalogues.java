@@ -5,7 +5,7 @@ import io.seicheck.rules.RuleSetRegistry;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The catalogue of every rule set, read once at start-up. */
 public final class Catalogues {
@@ -13,16 +13,16 @@ public final class Catalogues {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final RuleSetRegistry registry;
-    private final Map<String, Catalogue> byRuleSet;
+    private final Map<String, Catalogue> byHash = new ConcurrentHashMap<>();
 
     public Catalogues(RuleSetRegistry registry) {
         this.registry = registry;
-        this.byRuleSet = registry.all().stream()
-                .collect(Collectors.toUnmodifiableMap(RuleSet::id, r -> CatalogueReader.read(r.id(), r.files())));
+        registry.all().forEach(this::of);
     }
 
+    /** The catalogue of a rule set, loaded or archived, read the first time it is asked for. */
     public Catalogue of(RuleSet ruleSet) {
-        return byRuleSet.get(ruleSet.id());
+        return byHash.computeIfAbsent(ruleSet.hash(), h -> CatalogueReader.read(ruleSet.id(), ruleSet.files()));
     }
 
     /** The catalogue of the rule set in force today in China (the newest one if none is). */

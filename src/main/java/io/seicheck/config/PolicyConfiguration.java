@@ -1,19 +1,30 @@
 package io.seicheck.config;
 
 import io.seicheck.assessment.AssessmentService;
+import io.seicheck.assessment.LoggedAssessments;
+import io.seicheck.assessment.Replays;
 import io.seicheck.catalogue.Catalogues;
+import io.seicheck.decisionlog.DecisionLog;
+import io.seicheck.decisionlog.RuleSetArchive;
 import io.seicheck.rules.RuleSetRegistry;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads and compiles the rule sets at start-up (a rule that does not compile stops the service), reads their
- * catalogues and warms the engine, all before the service reports ready.
+ * catalogues and warms the engine, all before the service reports ready; then wires assessment to the log.
  */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
 
     @Bean
     RuleSetRegistry ruleSetRegistry(@Value("${sei.rules.path:}") String rulesPath) {
@@ -30,5 +41,27 @@ class PolicyConfiguration {
         AssessmentService service = new AssessmentService(registry, catalogues);
         service.warmUp();
         return service;
+    }
+
+    @Bean
+    LoggedAssessments loggedAssessments(AssessmentService assessments, DecisionLog decisionLog, JsonMapper json,
+            ObjectProvider<BuildProperties> build, RuleSetArchive archive) {
+        // The archive bean is a parameter so that every rule set is archived before the first decision.
+        return new LoggedAssessments(assessments, decisionLog, json, appVersion(build.getIfAvailable()));
+    }
+
+    @Bean
+    Replays replays(DecisionLog decisionLog, LoggedAssessments logged, AssessmentService assessments,
+            RuleSetRegistry registry, RuleSetArchive archive) {
+        return Replays.create(decisionLog, logged, assessments, registry, archive);
+    }
+
+    /** The version in every decision: from the build (META-INF/build-info.properties, written by Maven). */
+    private static String appVersion(BuildProperties build) {
+        if (build == null) {
+            log.warn("No META-INF/build-info.properties (not built with Maven?): decisions record version 'unbuilt'");
+            return "unbuilt";
+        }
+        return build.getVersion();
     }
 }

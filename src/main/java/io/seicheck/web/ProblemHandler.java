@@ -22,6 +22,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.seicheck.decisionlog.LogUnavailableException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -151,6 +153,17 @@ public class ProblemHandler {
         }
         String detail = e instanceof MethodArgumentTypeMismatchException ? "has the wrong type" : "is required";
         return invalid(request, List.of(new InputError(name, detail)));
+    }
+
+    /** No verdict without its log entry: the caller may retry (with the same Idempotency-Key) later. */
+    @ExceptionHandler(LogUnavailableException.class)
+    ResponseEntity<Problem> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
+        log.warn("Decision log unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(body(HttpStatus.SERVICE_UNAVAILABLE, "decision-log-unavailable", "Decision log unavailable",
+                        "The decision log could not be reached in time, so no verdict is returned. Retry later.",
+                        request, List.of()));
     }
 
     @ExceptionHandler(Exception.class)

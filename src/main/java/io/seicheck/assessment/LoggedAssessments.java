@@ -1,0 +1,156 @@
+package io.seicheck.assessment;
+
+import io.seicheck.api.model.Assessment;
+import io.seicheck.api.model.AssessmentRequest;
+import io.seicheck.api.model.Receipt;
+import io.seicheck.decisionlog.Appended;
+import io.seicheck.decisionlog.CanonicalJson;
+import io.seicheck.decisionlog.DecisionLog;
+import io.seicheck.decisionlog.LogEntry;
+import io.seicheck.decisionlog.NewDecision;
+import io.seicheck.decisionlog.Sha256;
+import io.seicheck.decisionlog.StoredDecision;
+import io.seicheck.rules.RuleSet;
+import io.seicheck.web.ProblemException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Assessments as the API gives them: decided, written to the decision log, and returned only once the entry has
+ * committed, with its receipt. A retry with the same idempotency key gets the first decision back; a logged
+ * decision can be fetched exactly as it was returned.
+ */
+public final class LoggedAssessments {
+
+    /** The tenant of every caller until callers authenticate (issue 7). */
+    public static final String DEFAULT_TENANT = "default";
+
+    private final AssessmentService assessments;
+    private final DecisionLog log;
+    private final JsonMapper json;
+    private final String appVersion;
+
+    public LoggedAssessments(AssessmentService assessments, DecisionLog log, JsonMapper json, String appVersion) {
+        this.assessments = assessments;
+        this.log = log;
+        this.json = json;
+        this.appVersion = appVersion;
+    }
+
+    /** A decision as returned, and the language it was given in. */
+    public record Logged(Assessment assessment, Language language) {
+    }
+
+    public Logged assess(AssessmentRequest request, Language language, String idempotencyKey) {
+        String canonicalRequest = canonical(request);
+        if (idempotencyKey != null) {
+            Optional<StoredDecision> earlier = log.findByIdempotencyKey(DEFAULT_TENANT, idempotencyKey);
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), canonicalRequest);
+            }
+        }
+        AssessmentService.Assessed assessed = assessments.assess(request);
+        UUID decisionId = UUID.randomUUID();
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Assessment body = render(assessed, language, decisionId, decidedAt);
+        byte[] response = json.writeValueAsBytes(body);
+        Appended appended = log.append(newDecision(assessed, language, idempotencyKey, decisionId, decidedAt,
+                canonicalRequest, response));
+        if (appended.existing()) {
+            return repeat(appended.decision(), canonicalRequest);
+        }
+        body.setReceipt(receipt(appended.decision().entry()));
+        return new Logged(body, language);
+    }
+
+    /** The decision exactly as it was returned, with its receipt. */
+    public Optional<Logged> find(UUID decisionId) {
+        return log.find(decisionId).map(this::asReturned);
+    }
+
+    /** The canonical text of a request: what is logged, hashed and replayed. */
+    String canonical(AssessmentRequest request) {
+        return CanonicalJson.write(json.valueToTree(request));
+    }
+
+    AssessmentRequest parse(String canonicalRequest) {
+        return json.readValue(canonicalRequest, AssessmentRequest.class);
+    }
+
+    Assessment parse(byte[] response) {
+        return json.readValue(response, Assessment.class);
+    }
+
+    Assessment render(AssessmentService.Assessed assessed, Language language, UUID decisionId, Instant decidedAt) {
+        AssessmentView view = new AssessmentView(assessments.messages(assessed.evaluation().ruleSet()), language);
+        return view.render(assessed, decisionId, decidedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    byte[] bytes(Assessment assessment) {
+        return json.writeValueAsBytes(assessment);
+    }
+
+    String appVersion() {
+        return appVersion;
+    }
+
+    private Logged repeat(StoredDecision earlier, String canonicalRequest) {
+        if (!earlier.entry().requestSha256().equals(Sha256.hex(canonicalRequest))) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Idempotency key reused", "The Idempotency-Key " + earlier.entry().idempotencyKey()
+                            + " was first used with another request body (decision " + earlier.entry().decisionId()
+                            + "); use a new key for a new request.");
+        }
+        return asReturned(earlier);
+    }
+
+    private Logged asReturned(StoredDecision stored) {
+        byte[] response = stored.response();
+        if (response == null) {
+            throw new ProblemException(HttpStatus.GONE, "response-not-kept", "Response not kept",
+                    "Only the hash of decision " + stored.entry().decisionId() + "'s response was kept; replay it.");
+        }
+        Assessment body = parse(response);
+        body.setReceipt(receipt(stored.entry()));
+        return new Logged(body, Language.valueOf(stored.entry().language()));
+    }
+
+    private NewDecision newDecision(AssessmentService.Assessed assessed, Language language, String idempotencyKey,
+            UUID decisionId, Instant decidedAt, String canonicalRequest, byte[] response) {
+        RuleSet ruleSet = assessed.evaluation().ruleSet();
+        Decision decision = assessed.decision();
+        Map<String, String> qualifications = new LinkedHashMap<>();
+        decision.qualifications().forEach(q -> qualifications.put(q.code(), q.status()));
+        Map<String, String> channels = new LinkedHashMap<>();
+        decision.channels().forEach(c -> channels.put(c.code(), c.status()));
+        return new NewDecision(decisionId, decidedAt, DEFAULT_TENANT, assessed.request().getReference(), idempotencyKey,
+                assessed.asOf(), ruleSet.id(), ruleSet.hash(), appVersion, language.name(), decision.verdict(),
+                qualifications, channels, List.copyOf(decision.flags()), industries(assessed.request()),
+                assessed.evaluation().firedRules(), canonicalRequest, response);
+    }
+
+    /** The industry classes a request names, company and project, sorted. */
+    private static List<String> industries(AssessmentRequest request) {
+        TreeSet<String> codes = new TreeSet<>();
+        if (request.getCompany() != null && request.getCompany().getIndustryCodes() != null) {
+            codes.addAll(request.getCompany().getIndustryCodes());
+        }
+        if (request.getProject() != null && request.getProject().getIndustryCode() != null) {
+            codes.add(request.getProject().getIndustryCode());
+        }
+        return List.copyOf(codes);
+    }
+
+    private static Receipt receipt(LogEntry entry) {
+        return new Receipt(entry.seq(), entry.entryHash());
+    }
+}

@@ -1,0 +1,132 @@
+package io.seicheck.assessment;
+
+import io.seicheck.api.model.Assessment;
+import io.seicheck.api.model.AssessmentRequest;
+import io.seicheck.api.model.Change;
+import io.seicheck.api.model.Changes;
+import io.seicheck.api.model.Replay;
+import io.seicheck.api.model.RuleSetRef;
+import io.seicheck.decisionlog.DecisionLog;
+import io.seicheck.decisionlog.LogEntry;
+import io.seicheck.decisionlog.RuleSetArchive;
+import io.seicheck.rules.RuleSetRegistry;
+import io.seicheck.decisionlog.Sha256;
+import io.seicheck.decisionlog.StoredDecision;
+import io.seicheck.rules.RuleSet;
+import io.seicheck.web.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Re-evaluates a logged decision: under the rule set it was made with, from the archive if the files have
+ * changed since, to show that it comes out identical; or under another rule set, to show what would change.
+ * A replay is not a decision and is not logged.
+ */
+public final class Replays {
+
+    private final DecisionLog log;
+    private final LoggedAssessments logged;
+    private final AssessmentService assessments;
+    private final RuleSetLookup ruleSets;
+
+    public static Replays create(DecisionLog log, LoggedAssessments logged, AssessmentService assessments,
+            RuleSetRegistry registry, RuleSetArchive archive) {
+        return new Replays(log, logged, assessments, new RuleSetLookup(registry, archive));
+    }
+
+    Replays(DecisionLog log, LoggedAssessments logged, AssessmentService assessments, RuleSetLookup ruleSets) {
+        this.log = log;
+        this.logged = logged;
+        this.assessments = assessments;
+        this.ruleSets = ruleSets;
+    }
+
+    public Optional<Replay> replay(UUID decisionId, String otherRuleSet) {
+        return log.find(decisionId).map(stored -> replay(stored, otherRuleSet));
+    }
+
+    private Replay replay(StoredDecision stored, String otherRuleSet) {
+        LogEntry entry = stored.entry();
+        RuleSet recorded = ruleSets.byHash(entry.ruleSetHash()).orElseThrow(() -> new ProblemException(
+                HttpStatus.CONFLICT, "rule-set-not-archived", "Rule set not archived", "Decision "
+                        + entry.decisionId() + " was made under rule set " + entry.ruleSetHash()
+                        + ", which is neither loaded nor archived: it cannot be replayed."));
+        AssessmentRequest request = logged.parse(stored.request());
+        Assessment again = evaluate(request, entry, recorded);
+        byte[] againBytes = logged.bytes(again);
+        Assessment original = stored.response() != null ? logged.parse(stored.response()) : again;
+        RuleSet target = otherRuleSet == null ? recorded : ruleSets.resolve(otherRuleSet);
+        Replay replay;
+        if (target.hash().equals(recorded.hash())) {
+            replay = new Replay(entry.decisionId(), ref(recorded), ref(recorded), entry.appVersion(),
+                    logged.appVersion(), again, changes(original, again));
+            replay.setIdentical(Sha256.hex(againBytes).equals(entry.responseSha256()));
+        } else {
+            Assessment under = evaluate(request, entry, target);
+            replay = new Replay(entry.decisionId(), ref(recorded), ref(target), entry.appVersion(), logged.appVersion(),
+                    under, changes(original, under));
+        }
+        return replay;
+    }
+
+    private Assessment evaluate(AssessmentRequest request, LogEntry entry, RuleSet ruleSet) {
+        AssessmentService.Assessed assessed = assessments.assess(request, entry.asOf(), ruleSet);
+        return logged.render(assessed, Language.valueOf(entry.language()), entry.decisionId(), entry.decidedAt());
+    }
+
+    private static RuleSetRef ref(RuleSet r) {
+        return new RuleSetRef(r.id(), r.hash(), r.effectiveFrom());
+    }
+
+    /** What differs between two assessments of the same request: verdict, statuses and finding outcomes. */
+    static Changes changes(Assessment before, Assessment after) {
+        Changes changes = new Changes(
+                diff(statuses(before.getChannels(), c -> c.getCode().getValue(), c -> c.getStatus().getValue()),
+                        statuses(after.getChannels(), c -> c.getCode().getValue(), c -> c.getStatus().getValue())),
+                diff(statuses(before.getQualifications(), q -> q.getCode().getValue(), q -> q.getStatus().getValue()),
+                        statuses(after.getQualifications(), q -> q.getCode().getValue(), q -> q.getStatus().getValue())),
+                diff(statuses(before.getFindings(), f -> f.getRuleId(), f -> f.getOutcome().getValue()),
+                        statuses(after.getFindings(), f -> f.getRuleId(), f -> f.getOutcome().getValue())));
+        if (before.getVerdict() != after.getVerdict()) {
+            Change verdict = new Change("verdict");
+            verdict.setFrom(before.getVerdict().getValue());
+            verdict.setTo(after.getVerdict().getValue());
+            changes.setVerdict(verdict);
+        }
+        return changes;
+    }
+
+    /** Status by code; a code that occurs more than once (a rule firing per claim) gets its outcomes joined. */
+    private static <T> Map<String, String> statuses(List<T> items, Function<T, String> code, Function<T, String> status) {
+        Map<String, TreeSet<String>> all = new TreeMap<>();
+        items.forEach(i -> all.computeIfAbsent(code.apply(i), k -> new TreeSet<>()).add(status.apply(i)));
+        Map<String, String> joined = new TreeMap<>();
+        all.forEach((k, v) -> joined.put(k, String.join(",", v)));
+        return joined;
+    }
+
+    private static List<Change> diff(Map<String, String> before, Map<String, String> after) {
+        TreeSet<String> codes = new TreeSet<>(before.keySet());
+        codes.addAll(after.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String code : codes) {
+            String from = before.get(code);
+            String to = after.get(code);
+            if (!Objects.equals(from, to)) {
+                Change change = new Change(code);
+                change.setFrom(from);
+                change.setTo(to);
+                changes.add(change);
+            }
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,68 @@
+package io.seicheck.decisionlog;
+
+import io.seicheck.api.DecisionsApi;
+import io.seicheck.api.model.ChannelCode;
+import io.seicheck.api.model.ChannelStatus;
+import io.seicheck.api.model.DecisionPage;
+import io.seicheck.api.model.DecisionSummary;
+import io.seicheck.api.model.QualificationCode;
+import io.seicheck.api.model.Verdict;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+class DecisionsController implements DecisionsApi {
+
+    /** Days in filters are days in China, where the policy applies. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final DecisionSearch search;
+
+    DecisionsController(DecisionSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public ResponseEntity<DecisionPage> listDecisions(LocalDate from, LocalDate to, Verdict verdict, ChannelCode channel,
+            ChannelStatus channelStatus, String industry, String ruleSetHash, Long before, Integer limit) {
+        DecisionSearch.Page page = search.page(filter(from, to, verdict, channel, channelStatus, industry, ruleSetHash),
+                before, limit == null ? 100 : limit);
+        DecisionPage body = new DecisionPage(page.items().stream().map(DecisionsController::summary).toList());
+        page.nextBefore().ifPresent(body::setNextBefore);
+        return ResponseEntity.ok(body);
+    }
+
+    @Override
+    public ResponseEntity<StreamingResponseBody> exportDecisions(LocalDate from, LocalDate to, Verdict verdict,
+            ChannelCode channel, ChannelStatus channelStatus, String industry, String ruleSetHash) {
+        DecisionFilter filter = filter(from, to, verdict, channel, channelStatus, industry, ruleSetHash);
+        List<String> channels = Arrays.stream(ChannelCode.values()).map(ChannelCode::getValue).toList();
+        List<String> qualifications = Arrays.stream(QualificationCode.values()).map(QualificationCode::getValue).toList();
+        StreamingResponseBody body = out -> search.exportCsv(filter, channels, qualifications, out);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"decisions.csv\"").body(body);
+    }
+
+    private static DecisionFilter filter(LocalDate from, LocalDate to, Verdict verdict, ChannelCode channel,
+            ChannelStatus channelStatus, String industry, String ruleSetHash) {
+        return new DecisionFilter(from, to, verdict == null ? null : verdict.getValue(),
+                channel == null ? null : channel.getValue(), channelStatus == null ? null : channelStatus.getValue(),
+                industry, ruleSetHash, CHINA);
+    }
+
+    static DecisionSummary summary(LogEntry e) {
+        DecisionSummary s = new DecisionSummary(e.seq(), e.decisionId(), e.decidedAt().atOffset(ZoneOffset.UTC),
+                e.tenant(), e.asOf(), e.ruleSetId(), e.ruleSetHash(), Verdict.fromValue(e.verdict()), e.channels(),
+                e.qualifications(), e.flags(), e.industries(), e.entryHash());
+        s.setReference(e.reference());
+        return s;
+    }
+}
