@@ -2,11 +2,9 @@ package io.seicheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seicheck.ServiceClient.Reply;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,33 +22,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @ServiceTest
 class HttpApiTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = ServiceClient.JSON;
 
     @LocalServerPort
     int port;
 
-    record Reply(int status, String contentType, JsonNode body) {
+    Reply post(String path, String body, String contentType, String language) {
+        return new ServiceClient(port).post(path, body, contentType, "Accept-Language", language);
     }
 
-    Reply post(String path, String body, String contentType, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    Reply get(String path) throws Exception {
-        return reply(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private static Reply reply(HttpResponse<String> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-        return new Reply(response.statusCode(), type, body);
+    Reply get(String path) {
+        return new ServiceClient(port).get(path);
     }
 
     @TestFactory
@@ -120,12 +102,12 @@ class HttpApiTests {
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.contentType()).startsWith("application/problem+json");
         assertThat(declared.body().get("type").asString()).isEqualTo("/problems/payload-too-large");
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/assessments"))
+        HttpRequest chunked = HttpRequest.newBuilder(new ServiceClient(port).uri("/v1/assessments"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .build();
-        Reply streamed = reply(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()));
+        Reply streamed = ServiceClient.send(chunked);
         assertThat(streamed.status()).isEqualTo(413);
         assertThat(streamed.body().get("type").asString()).isEqualTo("/problems/payload-too-large");
     }
@@ -173,12 +155,9 @@ class HttpApiTests {
     @Test
     void theServiceIsReadyOnlyWithRulesLoadedAndServesItsContract() throws Exception {
         assertThat(get("/actuator/health/readiness").body().get("status").asString()).isEqualTo("UP");
-        HttpResponse<String> contract = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/openapi.yaml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(contract.statusCode()).isEqualTo(200);
-        assertThat(contract.body()).contains("operationId: assess");
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        Reply contract = get("/api/openapi.yaml");
+        assertThat(contract.status()).isEqualTo(200);
+        assertThat(contract.text()).contains("operationId: assess");
+        assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
