@@ -78,7 +78,7 @@ public final class DecisionLog implements AutoCloseable {
             pending.state.compareAndSet(WAITING, ABANDONED);
             throw new LogUnavailableException("The decision log did not commit within " + settings.commitTimeout(), e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException && !(e.getCause() instanceof LogUnavailableException)) {
+            if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
             throw new LogUnavailableException("The decision log could not commit: " + e.getCause().getMessage(),

@@ -44,6 +44,9 @@ class DecisionLogHttpTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    DecisionLog log;
+
     ServiceClient http() {
         return new ServiceClient(port);
     }
@@ -104,6 +107,17 @@ class DecisionLogHttpTests {
         }
         assertThat(http().get("/v1/assessments/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(http().get("/v1/assessments/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theLoggedRequestKeepsAmountsExactly() throws Exception {
+        ObjectNode body = (ObjectNode) ServiceClient.JSON.readTree(sample("industrial-robot-maker.json"));
+        ((ObjectNode) body.get("company").get("financials").get(0)).put("totalAssets", new java.math.BigDecimal("999999999999999.99"));
+        Reply reply = http().postJson("/v1/assessments", body.toString());
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        StoredDecision stored = log.find(UUID.fromString(reply.body().get("decisionId").asString())).orElseThrow();
+        assertThat(stored.request()).contains("\"totalAssets\":999999999999999.99")
+                .startsWith("{\"asOf\":");
     }
 
     @Test
