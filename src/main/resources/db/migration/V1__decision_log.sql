@@ -26,13 +26,17 @@ CREATE TABLE decision_log (
     -- the response exactly as returned, less its receipt, gzip-compressed; null where only its hash is kept
     response         bytea,
     prev_hash        text        NOT NULL,
-    entry_hash       text        NOT NULL UNIQUE,
-    UNIQUE (tenant, idempotency_key)
+    entry_hash       text        NOT NULL
 );
 
-CREATE INDEX decision_log_decided_at ON decision_log (decided_at);
-CREATE INDEX decision_log_verdict ON decision_log (verdict, seq);
-CREATE INDEX decision_log_rule_set_hash ON decision_log (rule_set_hash, seq);
+-- The response is gzip already: store it out of line without a second, futile compression.
+ALTER TABLE decision_log ALTER COLUMN response SET STORAGE EXTERNAL;
+
+-- Few indexes, because every one is paid on every decision. Auditors' searches run newest-first over seq and
+-- narrow by day (BRIN: decided_at grows with seq), by channel status and by industry class (GIN).
+CREATE UNIQUE INDEX decision_log_idempotency ON decision_log (tenant, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
+CREATE INDEX decision_log_decided_at ON decision_log USING brin (decided_at);
 CREATE INDEX decision_log_channels ON decision_log USING gin (channels jsonb_path_ops);
 CREATE INDEX decision_log_industries ON decision_log USING gin (industries);
 

@@ -90,12 +90,12 @@ public final class LoggedAssessments {
         return json.readValue(response, Assessment.class);
     }
 
-    Assessment render(AssessmentService.Assessed assessed, Language language, UUID decisionId, Instant decidedAt) {
+    public Assessment render(AssessmentService.Assessed assessed, Language language, UUID decisionId, Instant decidedAt) {
         AssessmentView view = new AssessmentView(assessments.messages(assessed.evaluation().ruleSet()), language);
         return view.render(assessed, decisionId, decidedAt.atOffset(ZoneOffset.UTC));
     }
 
-    byte[] bytes(Assessment assessment) {
+    public byte[] bytes(Assessment assessment) {
         return json.writeValueAsBytes(assessment);
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,18 +31,21 @@ public final class ChainWriter {
      * the entry that holds the key.
      */
     public static List<Appended> append(Connection c, List<NewDecision> decisions) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, LOCK_KEY);
-            lock.execute();
-        }
         long seq = 0;
         String prevHash = Sha256.ZERO;
-        try (PreparedStatement head = c.prepareStatement(
-                "SELECT seq, entry_hash FROM decision_log ORDER BY seq DESC LIMIT 1");
-             ResultSet rs = head.executeQuery()) {
-            if (rs.next()) {
-                seq = rs.getLong(1);
-                prevHash = rs.getString(2);
+        // One round trip, two statements: in READ COMMITTED each statement takes its own snapshot, so the head is
+        // read after the lock is granted and sees every batch committed before it.
+        try (Statement lockAndHead = c.createStatement()) {
+            lockAndHead.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + "); "
+                    + "SELECT seq, entry_hash FROM decision_log ORDER BY seq DESC LIMIT 1");
+            if (!lockAndHead.getMoreResults()) {
+                throw new SQLException("The head of the decision log was not returned");
+            }
+            try (ResultSet rs = lockAndHead.getResultSet()) {
+                if (rs.next()) {
+                    seq = rs.getLong(1);
+                    prevHash = rs.getString(2);
+                }
             }
         }
         Map<String, StoredDecision> byKey = existingKeys(c, decisions);
@@ -54,7 +58,7 @@ public final class ChainWriter {
                     continue;
                 }
                 LogEntry entry = d.chain(++seq, prevHash);
-                EntryRows.bind(insert, entry, d.request(), d.response());
+                EntryRows.bind(insert, entry, d.request(), d.compressedResponse());
                 insert.addBatch();
                 StoredDecision stored = new StoredDecision(entry, d.request(), d.response());
                 if (key != null) {
@@ -68,13 +72,30 @@ public final class ChainWriter {
         return results;
     }
 
+    /** The entries already holding the idempotency keys of {@code decisions}, by tenant and key, in one query. */
     private static Map<String, StoredDecision> existingKeys(Connection c, List<NewDecision> decisions)
             throws SQLException {
-        Map<String, StoredDecision> found = new HashMap<>();
+        List<String> tenants = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (NewDecision d : decisions) {
             if (d.idempotencyKey() != null) {
-                find(c, d.tenant(), d.idempotencyKey())
-                        .ifPresent(s -> found.put(d.tenant() + '\u0000' + d.idempotencyKey(), s));
+                tenants.add(d.tenant());
+                keys.add(d.idempotencyKey());
+            }
+        }
+        Map<String, StoredDecision> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT " + EntryRows.COLUMNS + " FROM decision_log "
+                + "WHERE (tenant, idempotency_key) IN (SELECT * FROM unnest(?::text[], ?::text[]))")) {
+            q.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            q.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    StoredDecision s = EntryRows.stored(rs);
+                    found.put(s.entry().tenant() + '\u0000' + s.entry().idempotencyKey(), s);
+                }
             }
         }
         return found;

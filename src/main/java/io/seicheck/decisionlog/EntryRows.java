@@ -34,7 +34,8 @@ final class EntryRows {
     private EntryRows() {
     }
 
-    static void bind(PreparedStatement insert, LogEntry e, String request, byte[] response) throws SQLException {
+    /** Binds an entry; {@code compressedResponse} is the response already gzipped, or null if only its hash is kept. */
+    static void bind(PreparedStatement insert, LogEntry e, String request, byte[] compressedResponse) throws SQLException {
         Connection c = insert.getConnection();
         int i = 1;
         insert.setLong(i++, e.seq());
@@ -57,10 +58,10 @@ final class EntryRows {
         insert.setString(i++, e.requestSha256());
         insert.setString(i++, e.responseSha256());
         insert.setString(i++, request);
-        if (response == null) {
+        if (compressedResponse == null) {
             insert.setNull(i++, Types.BINARY);
         } else {
-            insert.setBytes(i++, Gzip.compress(response));
+            insert.setBytes(i++, compressedResponse);
         }
         insert.setString(i++, e.prevHash());
         insert.setString(i, e.entryHash());

@@ -9,31 +9,148 @@ import java.util.UUID;
 
 /**
  * A decision made and ready to be logged: the entry less its place in the chain, with the canonical request and
- * the response (less its receipt) as the caller will receive it.
+ * the response (less its receipt) as the caller will receive it. The hashes and the compressed response are
+ * computed here, on the caller's thread, so that the single writer of the chain only numbers and chains.
  */
-public record NewDecision(UUID decisionId, Instant decidedAt, String tenant, String reference,
-        String idempotencyKey, LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion,
-        String language, String verdict, Map<String, String> qualifications, Map<String, String> channels,
-        List<String> flags, List<String> industries, List<String> firedRules, String request, byte[] response) {
+public final class NewDecision {
 
-    public NewDecision {
+    private final UUID decisionId;
+    private final Instant decidedAt;
+    private final String tenant;
+    private final String reference;
+    private final String idempotencyKey;
+    private final LocalDate asOf;
+    private final String ruleSetId;
+    private final String ruleSetHash;
+    private final String appVersion;
+    private final String language;
+    private final String verdict;
+    private final Map<String, String> qualifications;
+    private final Map<String, String> channels;
+    private final List<String> flags;
+    private final List<String> industries;
+    private final List<String> firedRules;
+    private final String request;
+    private final byte[] response;
+    private final String requestSha256;
+    private final String responseSha256;
+    private final byte[] compressedResponse;
+
+    public NewDecision(UUID decisionId, Instant decidedAt, String tenant, String reference, String idempotencyKey,
+            LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion, String language, String verdict,
+            Map<String, String> qualifications, Map<String, String> channels, List<String> flags,
+            List<String> industries, List<String> firedRules, String request, byte[] response) {
         if (decidedAt.truncatedTo(ChronoUnit.MICROS).compareTo(decidedAt) != 0) {
             throw new IllegalArgumentException("decidedAt must be whole microseconds, as PostgreSQL keeps it");
         }
+        this.decisionId = decisionId;
+        this.decidedAt = decidedAt;
+        this.tenant = tenant;
+        this.reference = reference;
+        this.idempotencyKey = idempotencyKey;
+        this.asOf = asOf;
+        this.ruleSetId = ruleSetId;
+        this.ruleSetHash = ruleSetHash;
+        this.appVersion = appVersion;
+        this.language = language;
+        this.verdict = verdict;
+        this.qualifications = Map.copyOf(qualifications);
+        this.channels = Map.copyOf(channels);
+        this.flags = List.copyOf(flags);
+        this.industries = List.copyOf(industries);
+        this.firedRules = List.copyOf(firedRules);
+        this.request = request;
+        this.response = response;
+        this.requestSha256 = Sha256.hex(request);
+        this.responseSha256 = Sha256.hex(response);
+        this.compressedResponse = Gzip.compress(response);
     }
 
     /** The log entry this becomes at {@code seq}, after the entry whose hash is {@code prevHash}. */
     LogEntry chain(long seq, String prevHash) {
-        LogEntry unhashed = new LogEntry(seq, decisionId, decidedAt, tenant, reference, idempotencyKey, asOf,
-                ruleSetId, ruleSetHash, appVersion, language, verdict, qualifications, channels, flags, industries,
-                firedRules, Sha256.hex(request), Sha256.hex(response), prevHash, null);
-        return withHash(unhashed, unhashed.expectedHash());
+        LogEntry unhashed = entry(seq, prevHash, null);
+        return entry(seq, prevHash, unhashed.expectedHash());
     }
 
-    private static LogEntry withHash(LogEntry e, String hash) {
-        return new LogEntry(e.seq(), e.decisionId(), e.decidedAt(), e.tenant(), e.reference(), e.idempotencyKey(),
-                e.asOf(), e.ruleSetId(), e.ruleSetHash(), e.appVersion(), e.language(), e.verdict(),
-                e.qualifications(), e.channels(), e.flags(), e.industries(), e.firedRules(), e.requestSha256(),
-                e.responseSha256(), e.prevHash(), hash);
+    private LogEntry entry(long seq, String prevHash, String entryHash) {
+        return new LogEntry(seq, decisionId, decidedAt, tenant, reference, idempotencyKey, asOf, ruleSetId, ruleSetHash,
+                appVersion, language, verdict, qualifications, channels, flags, industries, firedRules, requestSha256,
+                responseSha256, prevHash, entryHash);
+    }
+
+    public UUID decisionId() {
+        return decisionId;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public String ruleSetId() {
+        return ruleSetId;
+    }
+
+    public String ruleSetHash() {
+        return ruleSetHash;
+    }
+
+    public String appVersion() {
+        return appVersion;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String verdict() {
+        return verdict;
+    }
+
+    public Map<String, String> qualifications() {
+        return qualifications;
+    }
+
+    public Map<String, String> channels() {
+        return channels;
+    }
+
+    public List<String> flags() {
+        return flags;
+    }
+
+    public List<String> industries() {
+        return industries;
+    }
+
+    public List<String> firedRules() {
+        return firedRules;
+    }
+
+    public String request() {
+        return request;
+    }
+
+    public byte[] response() {
+        return response;
+    }
+
+    byte[] compressedResponse() {
+        return compressedResponse;
     }
 }
