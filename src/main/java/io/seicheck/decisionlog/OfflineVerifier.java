@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar sei-check.jar verify-log --export log.jsonl --checkpoint checkpoint.json [--public-key key.pem]}:
+ * {@code java -jar sei-check.jar verify-log --export log.jsonl --checkpoint checkpoint.json [--public-key key.json]}:
  * checks an export of the log against a signed checkpoint without the service, its database or its code paths
  * beyond this class and the chain rules. It checks the checkpoint's signature (with the pinned key if given,
  * else the key the checkpoint carries, which proves less), then walks the export. Exit status 0 if both hold,
@@ -49,8 +49,7 @@ public final class OfflineVerifier {
         }
         try {
             CheckpointSigner.SignedCheckpoint checkpoint = readCheckpoint(checkpointFile);
-            byte[] key = publicKeyFile == null ? checkpoint.publicKey()
-                    : CheckpointSigner.fromPem(Files.readString(publicKeyFile));
+            byte[] key = publicKeyFile == null ? checkpoint.publicKey() : readPublicKey(publicKeyFile);
             if (publicKeyFile == null) {
                 out.println("warning: no --public-key given; checking the signature with the key in the checkpoint");
             }
@@ -85,8 +84,17 @@ public final class OfflineVerifier {
 
     private static int usage(PrintStream out) {
         out.println("usage: java -jar sei-check.jar " + COMMAND
-                + " --export log.jsonl --checkpoint checkpoint.json [--public-key key.pem]");
+                + " --export log.jsonl --checkpoint checkpoint.json [--public-key key.json|key.pem]");
         return 2;
+    }
+
+    /** A public key as PEM, or as {@code GET /v1/decision-log/public-key} returns it (JSON). */
+    static byte[] readPublicKey(Path file) throws IOException {
+        String text = Files.readString(file).strip();
+        if (text.startsWith("{")) {
+            return Base64.getDecoder().decode(JsonMapper.builder().build().readTree(text).required("publicKey").asString());
+        }
+        return CheckpointSigner.fromPem(text);
     }
 
     /** A checkpoint as {@code GET /v1/decision-log/checkpoint} returns it. */

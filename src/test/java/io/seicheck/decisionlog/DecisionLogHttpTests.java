@@ -319,6 +319,8 @@ class DecisionLogHttpTests {
                 java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded()));
         assertThat(offline(log, cp, otherKey)).isEqualTo(1);
         assertThat(offline(log, cp, null)).as("the checkpoint's own key").isEqualTo(0);
+        Path json = Files.writeString(dir.resolve("key.json"), http().get("/v1/decision-log/public-key").text());
+        assertThat(offline(log, cp, json)).as("the key as the endpoint gives it").isEqualTo(0);
     }
 
     private static int offline(Path log, Path checkpoint, Path key) {
