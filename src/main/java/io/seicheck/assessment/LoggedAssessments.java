@@ -51,6 +51,8 @@ public final class LoggedAssessments {
     }
 
     public Logged assess(AssessmentRequest request, Language language, String idempotencyKey) {
+        // Checked and evaluated first: only a valid request is canonicalised, hashed or looked up.
+        AssessmentService.Assessed assessed = assessments.assess(request);
         String canonicalRequest = canonical(request);
         if (idempotencyKey != null) {
             Optional<StoredDecision> earlier = log.findByIdempotencyKey(DEFAULT_TENANT, idempotencyKey);
@@ -58,7 +60,6 @@ public final class LoggedAssessments {
                 return repeat(earlier.get(), canonicalRequest);
             }
         }
-        AssessmentService.Assessed assessed = assessments.assess(request);
         UUID decisionId = UUID.randomUUID();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Assessment body = render(assessed, language, decisionId, decidedAt);

@@ -2,6 +2,7 @@ package io.seicheck.assessment;
 
 import io.seicheck.decisionlog.RuleSetArchive;
 import io.seicheck.rules.RuleSet;
+import io.seicheck.rules.RuleCompilationException;
 import io.seicheck.rules.RuleSetCompiler;
 import io.seicheck.rules.RuleSetRegistry;
 import io.seicheck.web.ProblemException;
@@ -35,7 +36,14 @@ final class RuleSetLookup {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return archive.find(hash).map(a -> compiledFromArchive.computeIfAbsent(hash, h -> compiler.compile(a.id(), a.files())));
+        try {
+            return archive.find(hash)
+                    .map(a -> compiledFromArchive.computeIfAbsent(hash, h -> compiler.compile(a.id(), a.files())));
+        } catch (IllegalStateException | RuleCompilationException e) {
+            // The archive no longer hashes to its key, or no longer compiles here: say so, do not guess.
+            throw new ProblemException(HttpStatus.CONFLICT, "rule-set-not-replayable", "Rule set not replayable",
+                    "Archived rule set " + hash + " cannot be used: " + e.getMessage());
+        }
     }
 
     /** A rule set named by the caller: a full hash (loaded or archived) or the id of one loaded now. */

@@ -3,6 +3,10 @@ package io.seicheck.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private EmbeddedPostgres postgres;
     private int port;
+    private FileChannel ownerLockFile;
+    private FileLock ownerLock;
 
     public EmbeddedPostgresServer(Path dataDirectory) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
@@ -33,6 +39,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDirectory);
+            takeOwnership();
             OrphanedPostgres.stopIfRunning(dataDirectory);
             long begin = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -53,6 +60,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL on " + dataDirectory, e);
         }
+    }
+
+    /**
+     * Locks {@code <data>.lock} beside the data folder for as long as this object lives. The operating system
+     * drops the lock when the JVM dies, however it dies: so a PostgreSQL found on the folder while we hold it was
+     * left by a dead JVM, and one held by a live JVM (a second instance on the same folder) is never touched.
+     */
+    private void takeOwnership() throws IOException {
+        if (ownerLock != null) {
+            return;
+        }
+        Path lockPath = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException(dataDirectory + " is in use by another running SEI Check (it holds "
+                    + lockPath + "); stop it, or give this one another folder with SEI_DATA_DIR");
+        }
+        ownerLockFile = channel;
+        ownerLock = lock;
     }
 
     /** Stops the server (fast shutdown); {@link #start()} brings it back on the same port and data. */
@@ -89,7 +122,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        stop();
+    public synchronized void close() {
+        try {
+            stop();
+        } finally {
+            try {
+                if (ownerLock != null) {
+                    ownerLock.release();
+                    ownerLockFile.close();
+                }
+            } catch (IOException e) {
+                log.warn("Cannot release the lock on {}: {}", dataDirectory, e.toString());
+            } finally {
+                ownerLock = null;
+                ownerLockFile = null;
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server left running on a data folder after the JVM that started it was killed ({@code kill -9}
- * re-parents it to PID 1). Found through the folder's {@code postmaster.pid}, it is stopped with a fast
+ * re-parents it to PID 1). Only called by {@link EmbeddedPostgresServer} once it holds the folder's owner lock,
+ * so a server found here belongs to no running JVM. Found through the folder's {@code postmaster.pid}, it is stopped with a fast
  * shutdown (SIGINT; SIGQUIT as a last resort), and a stale pid file is removed, so that the next start is
  * clean: committed rows survive, uncommitted ones roll back, the WAL replays.
  */
@@ -71,7 +72,11 @@ final class OrphanedPostgres {
         }
     }
 
-    /** True if the process is a {@code postgres} whose working directory is the data folder (Linux /proc). */
+    /**
+     * True if the process is a {@code postgres} whose working directory is the data folder, as Linux's /proc
+     * shows. Without that proof (another system, another user's process) nothing is signalled: the operator
+     * is asked to stop it.
+     */
     private static boolean isPostgresOn(long pid, Path dataDirectory) {
         Path proc = Path.of("/proc", Long.toString(pid));
         try {
@@ -79,8 +84,9 @@ final class OrphanedPostgres {
             Path cwd = proc.resolve("cwd").toRealPath();
             return comm.startsWith("postgres") && cwd.equals(dataDirectory.toRealPath());
         } catch (IOException e) {
-            // No /proc (not Linux) or no permission: only trust the pid file if the command line says postgres.
-            return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> c.endsWith("postgres")).orElse(false);
+            throw new IllegalStateException("Process " + pid + " may be a PostgreSQL server left on " + dataDirectory
+                    + ", but this system cannot show whether it is (" + e + "); stop it by hand and remove "
+                    + dataDirectory.resolve("postmaster.pid"), e);
         }
     }
 

@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CanonicalJson {
 
+    /** The most digits before or after the point that a number may have in plain form. */
+    static final int MAX_DIGITS = 100;
+
     private CanonicalJson() {
     }
 
@@ -103,7 +106,16 @@ public final class CanonicalJson {
             return;
         }
         BigDecimal d = n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
-        out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        if (d.signum() == 0) {
+            out.append('0');
+            return;
+        }
+        BigDecimal exact = d.stripTrailingZeros();
+        if (Math.abs((long) exact.scale()) > MAX_DIGITS || exact.precision() - (long) exact.scale() > MAX_DIGITS) {
+            // 1E-999999999 is 12 characters in JSON and a billion in plain form: refuse rather than allocate.
+            throw new IllegalArgumentException("A number with more than " + MAX_DIGITS + " digits in plain form: " + d);
+        }
+        out.append(exact.toPlainString());
     }
 
     private static void string(String s, StringBuilder out) {

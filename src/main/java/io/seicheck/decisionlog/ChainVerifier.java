@@ -40,13 +40,15 @@ public final class ChainVerifier {
     }
 
     /**
-     * Verifies {@code entries}, which must come in ascending {@code seq}. If the first is seq 1 it must chain to
-     * zeros; a range that starts later is anchored on its first entry's {@code prevHash}.
+     * Verifies {@code entries}, which must come in ascending {@code seq} starting at {@code firstSeq} (entries
+     * missing at the start are a break too); seq 1 must chain to zeros, a range that starts later is anchored on
+     * its first entry's {@code prevHash}. {@code firstSeq} 0 accepts whatever comes first (a partial export).
      */
-    public static Report verify(Iterator<StoredDecision> entries, Optional<Checkpoint> checkpoint) {
+    public static Report verify(Iterator<StoredDecision> entries, long firstSeq, Optional<Checkpoint> checkpoint) {
+        long expectedFirst = firstSeq;
         long start = System.nanoTime();
         long checked = 0;
-        long firstSeq = 0;
+        long seenFirst = 0;
         LogEntry previous = null;
         Optional<Break> broken = Optional.empty();
         boolean checkpointSeen = false;
@@ -55,7 +57,13 @@ public final class ChainVerifier {
             LogEntry e = d.entry();
             checked++;
             if (previous == null) {
-                firstSeq = e.seq();
+                seenFirst = e.seq();
+                if (expectedFirst > 0 && e.seq() != expectedFirst) {
+                    broken = Optional.of(new Break(e.seq(), "the log starts at seq " + e.seq() + ", not at "
+                            + expectedFirst + ": entries before it are missing"));
+                    previous = e;
+                    break;
+                }
             }
             broken = check(d, previous);
             if (broken.isEmpty() && checkpoint.isPresent() && e.seq() == checkpoint.get().seq()) {
@@ -68,6 +76,9 @@ public final class ChainVerifier {
             }
             previous = e;
         }
+        if (broken.isEmpty() && previous == null && expectedFirst > 1) {
+            broken = Optional.of(new Break(expectedFirst, "no entry from seq " + expectedFirst + " on"));
+        }
         if (broken.isEmpty() && checkpoint.isPresent() && !checkpointSeen) {
             long lastSeq = previous == null ? 0 : previous.seq();
             if (lastSeq < checkpoint.get().seq()) {
@@ -75,7 +86,7 @@ public final class ChainVerifier {
                         + " but the checkpoint names seq " + checkpoint.get().seq() + ": entries were removed"));
             }
         }
-        return new Report(broken.isEmpty(), checked, firstSeq, previous == null ? 0 : previous.seq(),
+        return new Report(broken.isEmpty(), checked, seenFirst, previous == null ? 0 : previous.seq(),
                 previous == null ? null : previous.entryHash(), broken, System.nanoTime() - start);
     }
 
@@ -99,7 +110,10 @@ public final class ChainVerifier {
         if (!Sha256.hex(d.request()).equals(e.requestSha256())) {
             return broken(e, "the stored request does not hash to requestSha256: it was altered");
         }
-        if (d.response() != null && !Sha256.hex(d.response()).equals(e.responseSha256())) {
+        if (d.response() == null) {
+            return broken(e, "the stored response is missing");
+        }
+        if (!Sha256.hex(d.response()).equals(e.responseSha256())) {
             return broken(e, "the stored response does not hash to responseSha256: it was altered");
         }
         return Optional.empty();

@@ -26,7 +26,9 @@ public final class ChainWriter {
     }
 
     /**
-     * Appends {@code decisions} in order, within the open transaction of {@code c}. A decision whose tenant and
+     * Appends {@code decisions} in order, within the open transaction of {@code c}, which must be READ COMMITTED
+     * (the pools are configured so): under REPEATABLE READ the head would be read from a snapshot older than the
+     * lock, and the insert would collide with the entry another writer just committed. A decision whose tenant and
      * idempotency key are already in the log, or earlier in the same list, is not appended: it comes back as
      * the entry that holds the key.
      */
@@ -36,9 +38,10 @@ public final class ChainWriter {
         // One round trip, two statements: in READ COMMITTED each statement takes its own snapshot, so the head is
         // read after the lock is granted and sees every batch committed before it.
         try (Statement lockAndHead = c.createStatement()) {
-            lockAndHead.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + "); "
+            // The commit must be durable whatever the server's default (a verdict is returned on its strength).
+            lockAndHead.execute("SET LOCAL synchronous_commit = on; SELECT pg_advisory_xact_lock(" + LOCK_KEY + "); "
                     + "SELECT seq, entry_hash FROM decision_log ORDER BY seq DESC LIMIT 1");
-            if (!lockAndHead.getMoreResults()) {
+            if (!lockAndHead.getMoreResults() || !lockAndHead.getMoreResults()) {
                 throw new SQLException("The head of the decision log was not returned");
             }
             try (ResultSet rs = lockAndHead.getResultSet()) {

@@ -52,13 +52,23 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     private final DataSource dataSource;
+    private final DataSource writerDataSource;
     private final Settings settings;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private volatile boolean running = true;
 
     public DecisionLog(DataSource dataSource, Settings settings) {
+        this(dataSource, dataSource, settings);
+    }
+
+    /**
+     * @param writerDataSource connections for the writer alone, so that long readers (exports, verification)
+     *        holding the others can never keep a decision from being logged
+     */
+    public DecisionLog(DataSource dataSource, DataSource writerDataSource, Settings settings) {
         this.dataSource = dataSource;
+        this.writerDataSource = writerDataSource;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.writer = new Thread(this::writeLoop, "decision-log-writer");
@@ -92,7 +102,11 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Logs decisions in one transaction on the caller's thread (for bulk jobs), in order. */
     public List<Appended> appendAll(List<NewDecision> decisions) {
-        try (Connection c = dataSource.getConnection()) {
+        return appendAll(dataSource, decisions);
+    }
+
+    private static List<Appended> appendAll(DataSource source, List<NewDecision> decisions) {
+        try (Connection c = source.getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<Appended> appended = ChainWriter.append(c, decisions);
@@ -145,7 +159,7 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Verifies entries {@code fromSeq..toSeq}, and against {@code checkpoint} if one is given. */
     public ChainVerifier.Report verify(long fromSeq, long toSeq, Optional<ChainVerifier.Checkpoint> checkpoint) {
-        return range(fromSeq, toSeq, rows -> ChainVerifier.verify(rows, checkpoint));
+        return range(fromSeq, toSeq, rows -> ChainVerifier.verify(rows, fromSeq, checkpoint));
     }
 
     /** A result set as an iterator; a read error surfaces as {@link LogUnavailableException}. */
@@ -233,7 +247,7 @@ public final class DecisionLog implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
-            List<Appended> appended = appendAll(batch.stream().map(p -> p.decision).toList());
+            List<Appended> appended = appendAll(writerDataSource, batch.stream().map(p -> p.decision).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result.complete(appended.get(i));
             }

@@ -3,6 +3,7 @@ package io.seicheck.decisionlog;
 import io.seicheck.rules.RuleSetRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +15,12 @@ class DecisionLogConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
-    DecisionLog decisionLog(DataSource dataSource, @Value("${sei.decision-log.commit-timeout}") Duration commitTimeout,
+    DecisionLog decisionLog(DataSource dataSource, @Qualifier("decisionLogWriterDataSource") DataSource writerDataSource,
+            @Value("${sei.decision-log.commit-timeout}") Duration commitTimeout,
             @Value("${sei.decision-log.queue-capacity}") int queueCapacity,
             @Value("${sei.decision-log.batch-size}") int batchSize) {
-        return new DecisionLog(dataSource, new DecisionLog.Settings(commitTimeout, queueCapacity, batchSize));
+        return new DecisionLog(dataSource, writerDataSource,
+                new DecisionLog.Settings(commitTimeout, queueCapacity, batchSize));
     }
 
     @Bean

@@ -36,11 +36,19 @@ class DecisionLogController implements DecisionLogApi {
             String checkpointHash) {
         if ((checkpointSeq == null) != (checkpointHash == null)) {
             String missing = checkpointSeq == null ? "checkpointSeq" : "checkpointHash";
-            throw new InvalidInputException(List.of(new InputError("/" + missing,
+            throw new InvalidInputException(List.of(new InputError(missing,
                     "checkpointSeq and checkpointHash go together")));
         }
         long from = fromSeq == null ? 1 : fromSeq;
         long to = toSeq == null ? Long.MAX_VALUE : toSeq;
+        if (from > to) {
+            throw new InvalidInputException(List.of(new InputError("toSeq", "must not be below fromSeq")));
+        }
+        if (checkpointSeq != null && checkpointSeq > 0 && (checkpointSeq < from || checkpointSeq > to)) {
+            // A checkpoint outside the range would either go unchecked or look like a cut log.
+            throw new InvalidInputException(List.of(new InputError("checkpointSeq",
+                    "must lie within fromSeq..toSeq, so that the walk reaches it")));
+        }
         Optional<ChainVerifier.Checkpoint> checkpoint = checkpointSeq == null ? Optional.empty()
                 : Optional.of(new ChainVerifier.Checkpoint(checkpointSeq, checkpointHash));
         // A range that starts after 1 is anchored on the entry before it, which is checked too.

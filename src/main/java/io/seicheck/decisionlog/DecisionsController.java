@@ -10,6 +10,9 @@ import io.seicheck.api.model.Verdict;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.seicheck.web.InputError;
+import io.seicheck.web.InvalidInputException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -51,8 +54,25 @@ class DecisionsController implements DecisionsApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"decisions.csv\"").body(body);
     }
 
+    /** Days an auditor may ask about: wide enough for any real log, narrow enough for PostgreSQL's timestamps. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+
     private static DecisionFilter filter(LocalDate from, LocalDate to, Verdict verdict, ChannelCode channel,
             ChannelStatus channelStatus, String industry, String ruleSetHash) {
+        List<InputError> errors = new ArrayList<>();
+        if (from != null && (from.isBefore(EARLIEST) || from.isAfter(LATEST))) {
+            errors.add(new InputError("from", "must be between " + EARLIEST + " and " + LATEST));
+        }
+        if (to != null && (to.isBefore(EARLIEST) || to.isAfter(LATEST))) {
+            errors.add(new InputError("to", "must be between " + EARLIEST + " and " + LATEST));
+        }
+        if (errors.isEmpty() && from != null && to != null && to.isBefore(from)) {
+            errors.add(new InputError("to", "must not be before from"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         return new DecisionFilter(from, to, verdict == null ? null : verdict.getValue(),
                 channel == null ? null : channel.getValue(), channelStatus == null ? null : channelStatus.getValue(),
                 industry, ruleSetHash, CHINA);

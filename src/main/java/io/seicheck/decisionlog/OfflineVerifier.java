@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checks an export of the log against a signed checkpoint without the service, its database or its code paths
  * beyond this class and the chain rules. It checks the checkpoint's signature (with the pinned key if given,
  * else the key the checkpoint carries, which proves less), then walks the export. Exit status 0 if both hold,
- * 1 if either fails, 2 on a usage error.
+ * 1 if either fails, 2 on a usage error. The export must start at seq 1 unless {@code --partial} is given.
  */
 public final class OfflineVerifier {
 
@@ -33,12 +33,14 @@ public final class OfflineVerifier {
         Path export = null;
         Path checkpointFile = null;
         Path publicKeyFile = null;
+        boolean partial = false;
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--export": export = path(value); i++; break;
                 case "--checkpoint": checkpointFile = path(value); i++; break;
                 case "--public-key": publicKeyFile = path(value); i++; break;
+                case "--partial": partial = true; break;
                 default:
                     out.println("unknown option " + args[i]);
                     return usage(out);
@@ -61,7 +63,8 @@ public final class OfflineVerifier {
                     + checkpoint.keyId() + " at " + checkpoint.signedAt());
             ChainVerifier.Report report;
             try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-                report = ChainVerifier.verify(new Lines(lines),
+                // A whole export must start at seq 1; a partial one is anchored on its first entry's prevHash.
+                report = ChainVerifier.verify(new Lines(lines), partial ? 0 : 1,
                         Optional.of(new ChainVerifier.Checkpoint(checkpoint.seq(), checkpoint.entryHash())));
             }
             if (!report.intact()) {
@@ -71,6 +74,9 @@ public final class OfflineVerifier {
             }
             out.printf("ok   export: %d entries, seq %d..%d, chain intact and consistent with the checkpoint (%.0f entries/s)%n",
                     report.checked(), report.firstSeq(), report.lastSeq(), report.entriesPerSecond());
+            if (partial && report.firstSeq() > 1) {
+                out.println("note: a partial export proves nothing about the entries before seq " + report.firstSeq());
+            }
             return 0;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
             out.println("FAIL cannot read the input: " + e.getMessage());
@@ -84,7 +90,7 @@ public final class OfflineVerifier {
 
     private static int usage(PrintStream out) {
         out.println("usage: java -jar sei-check.jar " + COMMAND
-                + " --export log.jsonl --checkpoint checkpoint.json [--public-key key.json|key.pem]");
+                + " --export log.jsonl --checkpoint checkpoint.json [--public-key key.json|key.pem] [--partial]");
         return 2;
     }
 

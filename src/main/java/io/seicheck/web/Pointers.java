@@ -5,7 +5,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /** JSON Pointers (RFC 6901) for the places errors are found, and plain descriptions of parse errors. */
-final class Pointers {
+public final class Pointers {
 
     private Pointers() {
     }
@@ -55,7 +55,8 @@ final class Pointers {
         return cut > 0 ? message.substring(0, cut) : message;
     }
 
-    private static String escape(String token) {
+    /** One reference token, escaped as RFC 6901 requires. */
+    public static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 }

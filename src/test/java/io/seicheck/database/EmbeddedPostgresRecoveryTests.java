@@ -1,6 +1,7 @@
 package io.seicheck.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -51,6 +52,13 @@ class EmbeddedPostgresRecoveryTests {
                  Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW fsync")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("on");
+            }
+            // A second owner of a folder whose server is alive must be refused, not take the server down.
+            EmbeddedPostgresServer second = new EmbeddedPostgresServer(data);
+            assertThatThrownBy(second::start).hasMessageContaining("in use by another running SEI Check");
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), "");
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertThat(rs.next()).as("the first server still serves").isTrue();
             }
         }
     }

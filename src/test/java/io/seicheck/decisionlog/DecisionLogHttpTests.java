@@ -129,6 +129,21 @@ class DecisionLogHttpTests {
         Reply refused = http().postJson("/v1/assessments", nul);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/reference");
+        String surrogate = sample("industrial-robot-maker.json").replace("\"name\": \"", "\"name\": \"\\ud800");
+        Reply unpaired = http().postJson("/v1/assessments", surrogate);
+        assertThat(unpaired.status()).as(unpaired.text()).isEqualTo(400);
+        assertThat(unpaired.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/company/name");
+        // Tiny in JSON, a billion digits in plain form: refused before anything would write them out.
+        ObjectNode tiny = (ObjectNode) ServiceClient.JSON.readTree(sample("industrial-robot-maker.json"));
+        ((ObjectNode) tiny.get("company")).put("innovationScore", new java.math.BigDecimal("1E-999999999"));
+        Reply tinyReply = http().postJson("/v1/assessments", tiny.toString());
+        assertThat(tinyReply.status()).as(tinyReply.text()).isEqualTo(400);
+        assertThat(tinyReply.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/company/innovationScore");
+        ObjectNode huge = (ObjectNode) ServiceClient.JSON.readTree(sample("industrial-robot-maker.json"));
+        ((ObjectNode) huge.get("company").get("financials").get(0)).put("revenue", new java.math.BigDecimal("1E+999999999"));
+        Reply hugeReply = http().postJson("/v1/assessments", huge.toString());
+        assertThat(hugeReply.status()).as(hugeReply.text()).isEqualTo(400);
+        assertThat(hugeReply.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/company/financials/0/revenue");
         assertThat(count("TRUE")).isEqualTo(before);
     }
 
@@ -284,9 +299,12 @@ class DecisionLogHttpTests {
                 + "0".repeat(64)).body();
         assertThat(wrong.get("intact").asBoolean()).isFalse();
         assertThat(wrong.get("firstBreak").get("seq").asLong()).isEqualTo(seq);
+        assertThat(http().get("/v1/decision-log/verify?toSeq=1&checkpointSeq=" + seq + "&checkpointHash=" + hash)
+                .status()).as("a checkpoint the walk cannot reach").isEqualTo(400);
+        assertThat(http().get("/v1/decision-log/verify?fromSeq=3&toSeq=2").status()).isEqualTo(400);
         Reply half = http().get("/v1/decision-log/verify?checkpointSeq=" + seq);
         assertThat(half.status()).isEqualTo(400);
-        assertThat(half.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/checkpointHash");
+        assertThat(half.body().get("errors").get(0).get("pointer").asString()).isEqualTo("checkpointHash");
     }
 
     static CheckpointSigner.SignedCheckpoint readCheckpoint(JsonNode n) {
@@ -315,6 +333,9 @@ class DecisionLogHttpTests {
         assertThat(offline(Files.write(dir.resolve("edited.jsonl"), edited), cp, pem)).isEqualTo(1);
         List<String> cut = lines.subList(0, lines.size() - 1);
         assertThat(offline(Files.write(dir.resolve("cut.jsonl"), cut), cp, pem)).isEqualTo(1);
+        Path headless = Files.write(dir.resolve("headless.jsonl"), lines.subList(1, lines.size()));
+        assertThat(offline(headless, cp, pem)).as("an export missing its first entry").isEqualTo(1);
+        assertThat(offline(headless, cp, pem, "--partial")).as("declared partial").isEqualTo(0);
         Path otherKey = Files.writeString(dir.resolve("other.pem"), CheckpointSigner.pem(
                 java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded()));
         assertThat(offline(log, cp, otherKey)).isEqualTo(1);
@@ -323,13 +344,14 @@ class DecisionLogHttpTests {
         assertThat(offline(log, cp, json)).as("the key as the endpoint gives it").isEqualTo(0);
     }
 
-    private static int offline(Path log, Path checkpoint, Path key) {
+    private static int offline(Path log, Path checkpoint, Path key, String... more) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("verify-log", "--export", log.toString(), "--checkpoint",
                 checkpoint.toString()));
         if (key != null) {
             args.addAll(List.of("--public-key", key.toString()));
         }
+        args.addAll(List.of(more));
         return OfflineVerifier.run(args.toArray(String[]::new), new java.io.PrintStream(out, true));
     }
 
@@ -362,6 +384,8 @@ class DecisionLogHttpTests {
         assertThat(http().get("/v1/decisions?to=2000-01-01").body().get("items")).isEmpty();
         assertThat(http().get("/v1/decisions?verdict=MAYBE").status()).isEqualTo(400);
         assertThat(http().get("/v1/decisions?limit=5000").status()).isEqualTo(400);
+        assertThat(http().get("/v1/decisions?to=+999999999-12-31").status()).isEqualTo(400);
+        assertThat(http().get("/v1/decisions?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
 
         Reply csv = http().get("/v1/decisions/export?industry=3011&ruleSetHash=" + hash);
         assertThat(csv.status()).isEqualTo(200);

@@ -174,6 +174,20 @@ class TamperDetectionTests {
     }
 
     @Test
+    void entriesDeletedFromTheStartAreFound() throws SQLException {
+        ChainVerifier.Report report = tamperAndVerify(Optional.empty(), "DELETE FROM decision_log WHERE seq <= 3");
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBreak().orElseThrow().problem()).contains("entries before it are missing");
+    }
+
+    @Test
+    void aRemovedResponseIsFound() throws SQLException {
+        ChainVerifier.Report report = tamperAndVerify(Optional.empty(),
+                "UPDATE decision_log SET response = NULL WHERE seq = " + VICTIM);
+        assertThat(report.firstBreak().orElseThrow().seq()).isEqualTo(VICTIM);
+    }
+
+    @Test
     void aSwappedPairIsFoundAtTheFirstOfThem() throws SQLException {
         ChainVerifier.Report report = tamperAndVerify(Optional.empty(),
                 "UPDATE decision_log SET seq = 1000000 WHERE seq = " + VICTIM,
