@@ -14,6 +14,8 @@ CREATE TABLE decision_log (
     rule_set_hash    text        NOT NULL,
     app_version      text        NOT NULL,
     language         text        NOT NULL,
+    -- whether the response was asked with suggestions (?suggestions=false turns them off): replay needs it
+    suggestions      boolean     NOT NULL,
     verdict          text        NOT NULL,
     qualifications   jsonb       NOT NULL,
     channels         jsonb       NOT NULL,

@@ -22,8 +22,10 @@ class AssessmentController implements AssessmentsApi {
     }
 
     @Override
-    public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage, String idempotencyKey) {
-        return respond(assessments.assess(request, Language.fromHeader(acceptLanguage), idempotencyKey));
+    public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage, String idempotencyKey,
+            Boolean suggestions) {
+        return respond(assessments.assess(request, Language.fromHeader(acceptLanguage), idempotencyKey,
+                suggestions == null || suggestions));
     }
 
     @Override

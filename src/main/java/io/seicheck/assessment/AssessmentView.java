@@ -5,9 +5,12 @@ import io.seicheck.api.model.Assessment;
 import io.seicheck.api.model.Channel;
 import io.seicheck.api.model.ChannelCode;
 import io.seicheck.api.model.ChannelStatus;
+import io.seicheck.api.model.Change;
 import io.seicheck.api.model.Citation;
 import io.seicheck.api.model.Flag;
 import io.seicheck.api.model.MatchBasis;
+import io.seicheck.api.model.MissingInput;
+import io.seicheck.api.model.ProfileChange;
 import io.seicheck.api.model.Outcome;
 import io.seicheck.api.model.Qualification;
 import io.seicheck.api.model.QualificationCode;
@@ -21,6 +24,10 @@ import io.seicheck.rules.facts.Match;
 import java.text.MessageFormat;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,7 +46,9 @@ final class AssessmentView {
         this.language = language;
     }
 
-    Assessment render(AssessmentService.Assessed assessed, UUID decisionId, OffsetDateTime decidedAt) {
+    /** The response; {@code suggestions} null when they were not asked for. */
+    Assessment render(AssessmentService.Assessed assessed, List<Suggestion> suggestions, UUID decisionId,
+            OffsetDateTime decidedAt) {
         RuleSet ruleSet = assessed.evaluation().ruleSet();
         Decision decision = assessed.decision();
         Assessment a = new Assessment(decisionId, decidedAt, assessed.asOf(),
@@ -49,9 +58,61 @@ final class AssessmentView {
                 decision.qualifications().stream().map(this::qualification).toList(),
                 decision.channels().stream().map(this::channel).toList(),
                 assessed.evaluation().findings().stream().map(this::finding).toList(),
-                decision.flags().stream().map(Flag::fromValue).toList());
+                decision.flags().stream().map(Flag::fromValue).toList(), missing(assessed));
         a.setReference(assessed.request().getReference());
+        if (suggestions != null) {
+            a.setSuggestions(suggestions.stream().map(this::suggestion).toList());
+        }
         return a;
+    }
+
+    /** Each input field that would decide an UNKNOWN criterion, once, with the criteria and codes waiting on it. */
+    private static List<MissingInput> missing(AssessmentService.Assessed assessed) {
+        Map<String, SortedSet<String>> criteria = new TreeMap<>();
+        Map<String, SortedSet<String>> waiting = new TreeMap<>();
+        for (Finding f : assessed.evaluation().findings()) {
+            if (f.outcome() != io.seicheck.rules.facts.Outcome.UNKNOWN) {
+                continue;
+            }
+            for (String pointer : f.meta().missing()) {
+                criteria.computeIfAbsent(pointer, p -> new TreeSet<>()).add(f.ruleId());
+                waiting.computeIfAbsent(pointer, p -> new TreeSet<>()).addAll(f.meta().affects());
+            }
+        }
+        return criteria.entrySet().stream().map(e -> new MissingInput(e.getKey(), List.copyOf(e.getValue()),
+                List.copyOf(waiting.get(e.getKey())))).toList();
+    }
+
+    private io.seicheck.api.model.Suggestion suggestion(Suggestion s) {
+        io.seicheck.api.model.Suggestion dto = new io.seicheck.api.model.Suggestion(
+                s.changes().stream()
+                        .flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.alongWith().stream()))
+                        .map(AssessmentView::profileChange).toList(),
+                s.criteria(), s.opens().stream().map(AssessmentView::change).toList(), s.combined(), s.sideEffects(),
+                messages.suggestion(s, language));
+        if (s.verdict() != null) {
+            dto.setVerdict(change(s.verdict()));
+        }
+        return dto;
+    }
+
+    /** A change as data: numbers plain, yes/no as true/false, dates ISO-8601, so that it can be applied as given. */
+    private static ProfileChange profileChange(Suggestion.FieldChange c) {
+        ProfileChange change = new ProfileChange(c.pointer(), machine(c.to()));
+        change.setFrom(c.from() == null ? null : machine(c.from()));
+        return change;
+    }
+
+    private static String machine(Object value) {
+        return value instanceof java.math.BigDecimal ? ((java.math.BigDecimal) value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
+    }
+
+    private static Change change(Suggestion.StatusChange c) {
+        Change change = new Change(c.code());
+        change.setFrom(c.from());
+        change.setTo(c.to());
+        return change;
     }
 
     private String summary(Decision decision) {
@@ -82,7 +143,7 @@ final class AssessmentView {
 
     io.seicheck.api.model.Finding finding(Finding f) {
         io.seicheck.api.model.Finding dto = new io.seicheck.api.model.Finding(f.ruleId(),
-                Outcome.fromValue(f.outcome().name()), messages.message(f, language),
+                Outcome.fromValue(f.outcome().name()), messages.explained(f, language),
                 new Citation(f.citation().document(), f.citation().article(), f.citation().verified()));
         String unit = f.meta().unit();
         dto.setObserved(f.observed() == null ? null : FindingMessages.format(f.observed(), unit, Language.EN));

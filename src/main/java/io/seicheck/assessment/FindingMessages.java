@@ -61,6 +61,83 @@ public final class FindingMessages {
                 format(finding.observed(), unit, language), format(finding.threshold(), unit, language), missing});
     }
 
+    /**
+     * A finding's message as a finding shows it: a failure or a warning ends with the clause it applies, so
+     * that it reads on its own ("… needs at least 4% (国科发火〔2016〕32号 Art. 11(5))").
+     */
+    public String explained(Finding finding, Language language) {
+        String message = message(finding, language);
+        if (finding.outcome() != io.seicheck.rules.facts.Outcome.FAIL
+                && finding.outcome() != io.seicheck.rules.facts.Outcome.WARN) {
+            return message;
+        }
+        String cite = finding.citation().document() + " " + finding.citation().article();
+        String trimmed = message.endsWith(".") || message.endsWith("。") ? message.substring(0, message.length() - 1)
+                : message;
+        return language == Language.ZH ? trimmed + "（" + cite + "）。" : trimmed + " (" + cite + ").";
+    }
+
+    /** A suggestion as a sentence: the change, what it turns into a pass, what it opens, what it costs. */
+    String suggestion(Suggestion s, Language language) {
+        Properties bundle = bundles.get(language);
+        String sep = language == Language.ZH ? "；" : "; ";
+        String changes = s.changes().stream().map(c -> change(c, s, bundle, language)).collect(Collectors.joining(sep));
+        StringBuilder text = new StringBuilder(s.combined()
+                ? new MessageFormat(bundle.getProperty("suggestion.combined"), Locale.ROOT).format(new Object[] {changes})
+                : changes);
+        text.append(language == Language.ZH ? "" : " ");
+        if (s.opens().isEmpty()) {
+            text.append(bundle.getProperty("suggestion.opensNothing"));
+        } else {
+            String opens = s.opens().stream().map(o -> language == Language.ZH
+                    ? o.code() + "（" + status(o.from(), bundle) + "→" + status(o.to(), bundle) + "）"
+                    : o.code() + " (" + status(o.from(), bundle) + " → " + status(o.to(), bundle) + ")")
+                    .collect(Collectors.joining(language == Language.ZH ? "、" : ", "));
+            text.append(new MessageFormat(bundle.getProperty("suggestion.opens"), Locale.ROOT).format(new Object[] {opens}));
+        }
+        if (!s.sideEffects().isEmpty()) {
+            text.append(language == Language.ZH ? "" : " ").append(new MessageFormat(
+                    bundle.getProperty("suggestion.sideEffects"), Locale.ROOT).format(new Object[] {
+                            String.join(language == Language.ZH ? "、" : ", ", s.sideEffects())}));
+        }
+        return text.toString();
+    }
+
+    private static String change(Suggestion.FieldChange c, Suggestion s, Properties bundle, Language language) {
+        String field = label(c.pointer(), bundle);
+        String template = bundle.getProperty("suggestion." + c.unit(), bundle.getProperty("suggestion.set"));
+        if ("date".equals(c.unit())) {
+            template = bundle.getProperty("suggestion.wait");
+        }
+        Object delta = c.from() instanceof BigDecimal && c.to() instanceof BigDecimal
+                ? ((BigDecimal) c.to()).subtract((BigDecimal) c.from()) : null;
+        String with = c.alongWith().isEmpty() ? "" : new MessageFormat(bundle.getProperty("suggestion.movedWith"),
+                Locale.ROOT).format(new Object[] {c.alongWith().stream().map(a -> label(a.pointer(), bundle))
+                        .collect(Collectors.joining(language == Language.ZH ? "、" : ", "))});
+        String criteria = String.join(language == Language.ZH ? "、" : ", ", s.criteria());
+        return new MessageFormat(template, Locale.ROOT).format(new Object[] {field, show(c.from(), c.unit(), language),
+                show(c.to(), c.unit(), language), show(delta, c.unit(), language), criteria, with});
+    }
+
+    private static String show(Object value, String unit, Language language) {
+        if (value instanceof BigDecimal && "cny".equals(unit)) {
+            java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.##",
+                    java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+            return language == Language.ZH ? f.format(value) + "元" : f.format(value) + " CNY";
+        }
+        return format(value, unit, language);
+    }
+
+    /** A field's name in a language: {@code field.company.financials.rdExpense} for {@code /company/financials/0/rdExpense}. */
+    private static String label(String pointer, Properties bundle) {
+        String key = "field" + pointer.replaceAll("/\\d+", "").replace('/', '.');
+        return bundle.getProperty(key, pointer);
+    }
+
+    private static String status(String code, Properties bundle) {
+        return bundle.getProperty("status." + code, code);
+    }
+
     /** A value as shown to people: ratios as percentages, yes/no in the caller's language, lists joined. */
     public static String format(Object value, String unit, Language language) {
         if (value == null) {

@@ -38,12 +38,14 @@ public final class LoggedAssessments {
     private final DecisionLog log;
     private final JsonMapper json;
     private final String appVersion;
+    private final SuggestionFinder suggestions;
 
     public LoggedAssessments(AssessmentService assessments, DecisionLog log, JsonMapper json, String appVersion) {
         this.assessments = assessments;
         this.log = log;
         this.json = json;
         this.appVersion = appVersion;
+        this.suggestions = new SuggestionFinder(assessments, json);
     }
 
     /** A decision as returned, and the language it was given in. */
@@ -51,6 +53,11 @@ public final class LoggedAssessments {
     }
 
     public Logged assess(AssessmentRequest request, Language language, String idempotencyKey) {
+        return assess(request, language, idempotencyKey, true);
+    }
+
+    /** Assesses and logs; {@code withSuggestions} false leaves out the (costlier) suggestions. */
+    public Logged assess(AssessmentRequest request, Language language, String idempotencyKey, boolean withSuggestions) {
         // Checked and evaluated first: only a valid request is canonicalised, hashed or looked up.
         AssessmentService.Assessed assessed = assessments.assess(request);
         String canonicalRequest = canonical(request);
@@ -62,10 +69,10 @@ public final class LoggedAssessments {
         }
         UUID decisionId = UUID.randomUUID();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Assessment body = render(assessed, language, decisionId, decidedAt);
+        Assessment body = render(assessed, language, withSuggestions, decisionId, decidedAt);
         byte[] response = json.writeValueAsBytes(body);
-        Appended appended = log.append(newDecision(assessed, language, idempotencyKey, decisionId, decidedAt,
-                canonicalRequest, response));
+        Appended appended = log.append(newDecision(assessed, language, withSuggestions, idempotencyKey, decisionId,
+                decidedAt, canonicalRequest, response));
         if (appended.existing()) {
             return repeat(appended.decision(), canonicalRequest);
         }
@@ -91,9 +98,12 @@ public final class LoggedAssessments {
         return json.readValue(response, Assessment.class);
     }
 
-    public Assessment render(AssessmentService.Assessed assessed, Language language, UUID decisionId, Instant decidedAt) {
+    /** The response to an assessment; with suggestions, each is found by assessing changed profiles again. */
+    public Assessment render(AssessmentService.Assessed assessed, Language language, boolean withSuggestions,
+            UUID decisionId, Instant decidedAt) {
         AssessmentView view = new AssessmentView(assessments.messages(assessed.evaluation().ruleSet()), language);
-        return view.render(assessed, decisionId, decidedAt.atOffset(ZoneOffset.UTC));
+        return view.render(assessed, withSuggestions ? suggestions.find(assessed) : null, decisionId,
+                decidedAt.atOffset(ZoneOffset.UTC));
     }
 
     public byte[] bytes(Assessment assessment) {
@@ -125,7 +135,8 @@ public final class LoggedAssessments {
         return new Logged(body, Language.valueOf(stored.entry().language()));
     }
 
-    private NewDecision newDecision(AssessmentService.Assessed assessed, Language language, String idempotencyKey,
+    private NewDecision newDecision(AssessmentService.Assessed assessed, Language language, boolean withSuggestions,
+            String idempotencyKey,
             UUID decisionId, Instant decidedAt, String canonicalRequest, byte[] response) {
         RuleSet ruleSet = assessed.evaluation().ruleSet();
         Decision decision = assessed.decision();
@@ -134,7 +145,8 @@ public final class LoggedAssessments {
         Map<String, String> channels = new LinkedHashMap<>();
         decision.channels().forEach(c -> channels.put(c.code(), c.status()));
         return new NewDecision(decisionId, decidedAt, DEFAULT_TENANT, assessed.request().getReference(), idempotencyKey,
-                assessed.asOf(), ruleSet.id(), ruleSet.hash(), appVersion, language.name(), decision.verdict(),
+                assessed.asOf(), ruleSet.id(), ruleSet.hash(), appVersion, language.name(), withSuggestions,
+                decision.verdict(),
                 qualifications, channels, List.copyOf(decision.flags()), industries(assessed.request()),
                 assessed.evaluation().firedRules(), canonicalRequest, response);
     }

@@ -79,7 +79,8 @@ public final class Replays {
 
     private Assessment evaluate(AssessmentRequest request, LogEntry entry, RuleSet ruleSet) {
         AssessmentService.Assessed assessed = assessments.assess(request, entry.asOf(), ruleSet);
-        return logged.render(assessed, Language.valueOf(entry.language()), entry.decisionId(), entry.decidedAt());
+        return logged.render(assessed, Language.valueOf(entry.language()), entry.suggestions(), entry.decisionId(),
+                entry.decidedAt());
     }
 
     private static RuleSetRef ref(RuleSet r) {

@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class EntryRows {
 
     static final String COLUMNS = "seq, decision_id, decided_at, tenant, reference, idempotency_key, as_of, "
-            + "rule_set_id, rule_set_hash, app_version, language, verdict, qualifications, channels, flags, "
+            + "rule_set_id, rule_set_hash, app_version, language, suggestions, verdict, qualifications, channels, flags, "
             + "industries, fired_rules, request_sha256, response_sha256, request, response, prev_hash, entry_hash";
 
     static final String INSERT = "INSERT INTO decision_log (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> STATUSES = new TypeReference<>() {
@@ -49,6 +49,7 @@ final class EntryRows {
         insert.setString(i++, e.ruleSetHash());
         insert.setString(i++, e.appVersion());
         insert.setString(i++, e.language());
+        insert.setBoolean(i++, e.suggestions());
         insert.setString(i++, e.verdict());
         insert.setString(i++, CanonicalJson.write(e.qualifications()));
         insert.setString(i++, CanonicalJson.write(e.channels()));
@@ -71,7 +72,7 @@ final class EntryRows {
         return new LogEntry(rs.getLong("seq"), rs.getObject("decision_id", UUID.class),
                 rs.getTimestamp("decided_at").toInstant(), rs.getString("tenant"), rs.getString("reference"),
                 rs.getString("idempotency_key"), rs.getObject("as_of", LocalDate.class), rs.getString("rule_set_id"),
-                rs.getString("rule_set_hash"), rs.getString("app_version"), rs.getString("language"),
+                rs.getString("rule_set_hash"), rs.getString("app_version"), rs.getString("language"), rs.getBoolean("suggestions"),
                 rs.getString("verdict"), statuses(rs.getString("qualifications")), statuses(rs.getString("channels")),
                 strings(rs.getArray("flags")), strings(rs.getArray("industries")), strings(rs.getArray("fired_rules")),
                 rs.getString("request_sha256"), rs.getString("response_sha256"), rs.getString("prev_hash"),

@@ -12,6 +12,7 @@ import java.util.UUID;
  * One entry of the decision log: what was decided, for whom, on which input (by hash), under which rules and
  * application, and its place in the chain. {@link #canonical()} is the exact text that is hashed.
  *
+ * @param suggestions whether the response was asked with suggestions
  * @param qualifications status by qualification code ({@code HNTE → MET})
  * @param channels status by channel code ({@code BANK_LOAN → ELIGIBLE})
  * @param industries the industry classes the request names (for the auditors' filter)
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tenant, String reference,
         String idempotencyKey, LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion,
-        String language, String verdict, Map<String, String> qualifications, Map<String, String> channels,
+        String language, boolean suggestions, String verdict, Map<String, String> qualifications, Map<String, String> channels,
         List<String> flags, List<String> industries, List<String> firedRules, String requestSha256,
         String responseSha256, String prevHash, String entryHash) {
 
@@ -41,6 +42,7 @@ public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tena
         m.put("ruleSetHash", ruleSetHash);
         m.put("appVersion", appVersion);
         m.put("language", language);
+        m.put("suggestions", suggestions);
         m.put("verdict", verdict);
         m.put("qualifications", qualifications);
         m.put("channels", channels);

@@ -37,6 +37,7 @@ public final class LogExport {
         m.put("ruleSetHash", e.ruleSetHash());
         m.put("appVersion", e.appVersion());
         m.put("language", e.language());
+        m.put("suggestions", e.suggestions());
         m.put("verdict", e.verdict());
         m.put("qualifications", e.qualifications());
         m.put("channels", e.channels());
@@ -58,7 +59,7 @@ public final class LogExport {
         LogEntry e = new LogEntry(n.required("seq").asLong(), UUID.fromString(text(n, "decisionId")),
                 Instant.parse(text(n, "decidedAt")), text(n, "tenant"), optional(n, "reference"),
                 optional(n, "idempotencyKey"), LocalDate.parse(text(n, "asOf")), text(n, "ruleSetId"),
-                text(n, "ruleSetHash"), text(n, "appVersion"), text(n, "language"), text(n, "verdict"),
+                text(n, "ruleSetHash"), text(n, "appVersion"), text(n, "language"), bool(n, "suggestions"), text(n, "verdict"),
                 statuses(n.required("qualifications")), statuses(n.required("channels")), strings(n.required("flags")),
                 strings(n.required("industries")), strings(n.required("firedRules")), text(n, "requestSha256"),
                 text(n, "responseSha256"), text(n, "prevHash"), text(n, "entryHash"));
@@ -73,6 +74,14 @@ public final class LogExport {
             throw new IllegalArgumentException(field + " is not a string");
         }
         return v.asString();
+    }
+
+    private static boolean bool(JsonNode n, String field) {
+        JsonNode v = n.required(field);
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException(field + " is not a boolean");
+        }
+        return v.booleanValue();
     }
 
     private static String optional(JsonNode n, String field) {

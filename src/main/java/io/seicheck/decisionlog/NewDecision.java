@@ -24,6 +24,7 @@ public final class NewDecision {
     private final String ruleSetHash;
     private final String appVersion;
     private final String language;
+    private final boolean suggestions;
     private final String verdict;
     private final Map<String, String> qualifications;
     private final Map<String, String> channels;
@@ -37,7 +38,8 @@ public final class NewDecision {
     private final byte[] compressedResponse;
 
     public NewDecision(UUID decisionId, Instant decidedAt, String tenant, String reference, String idempotencyKey,
-            LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion, String language, String verdict,
+            LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion, String language,
+            boolean suggestions, String verdict,
             Map<String, String> qualifications, Map<String, String> channels, List<String> flags,
             List<String> industries, List<String> firedRules, String request, byte[] response) {
         if (decidedAt.truncatedTo(ChronoUnit.MICROS).compareTo(decidedAt) != 0) {
@@ -53,6 +55,7 @@ public final class NewDecision {
         this.ruleSetHash = ruleSetHash;
         this.appVersion = appVersion;
         this.language = language;
+        this.suggestions = suggestions;
         this.verdict = verdict;
         this.qualifications = Map.copyOf(qualifications);
         this.channels = Map.copyOf(channels);
@@ -74,7 +77,7 @@ public final class NewDecision {
 
     private LogEntry entry(long seq, String prevHash, String entryHash) {
         return new LogEntry(seq, decisionId, decidedAt, tenant, reference, idempotencyKey, asOf, ruleSetId, ruleSetHash,
-                appVersion, language, verdict, qualifications, channels, flags, industries, firedRules, requestSha256,
+                appVersion, language, suggestions, verdict, qualifications, channels, flags, industries, firedRules, requestSha256,
                 responseSha256, prevHash, entryHash);
     }
 
@@ -116,6 +119,10 @@ public final class NewDecision {
 
     public String language() {
         return language;
+    }
+
+    public boolean suggestions() {
+        return suggestions;
     }
 
     public String verdict() {

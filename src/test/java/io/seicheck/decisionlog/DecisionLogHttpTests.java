@@ -256,7 +256,7 @@ class DecisionLogHttpTests {
         LogEntry e = d.entry();
         return new NewDecision(UUID.randomUUID(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                 e.tenant(), e.reference(), null, e.asOf(), e.ruleSetId(), e.ruleSetHash(), e.appVersion(),
-                e.language(), e.verdict(), e.qualifications(), e.channels(), e.flags(), e.industries(), e.firedRules(),
+                e.language(), e.suggestions(), e.verdict(), e.qualifications(), e.channels(), e.flags(), e.industries(), e.firedRules(),
                 d.request(), d.response());
     }
 

@@ -76,7 +76,7 @@ class TamperDetectionTests {
             NewDecision copy = DecisionLogHttpTests.copyOf(real.get(i % real.size()));
             decisions.add(new NewDecision(copy.decisionId(), copy.decidedAt(), copy.tenant(), "REF-" + i, "key-" + i,
                     copy.asOf(), copy.ruleSetId(), copy.ruleSetHash(), copy.appVersion(), copy.language(),
-                    copy.verdict(), copy.qualifications(), copy.channels(), copy.flags(), copy.industries(),
+                    copy.suggestions(), copy.verdict(), copy.qualifications(), copy.channels(), copy.flags(), copy.industries(),
                     copy.firedRules(), copy.request(), copy.response()));
         }
         DecisionLog log = new DecisionLog(template, new DecisionLog.Settings(Duration.ofSeconds(10), 16, 16));
@@ -143,6 +143,7 @@ class TamperDetectionTests {
                 + "CASE WHEN substr(decision_id::text, 1, 1) = '0' THEN '1' ELSE '0' END from 1 for 1)::uuid" + row);
         edits.put("decided_at", "UPDATE decision_log SET decided_at = decided_at + interval '1 microsecond'" + row);
         edits.put("as_of", "UPDATE decision_log SET as_of = as_of + 1" + row);
+        edits.put("suggestions", "UPDATE decision_log SET suggestions = NOT suggestions" + row);
         for (String text : List.of("tenant", "reference", "idempotency_key", "rule_set_id", "rule_set_hash",
                 "app_version", "language", "verdict", "request_sha256", "response_sha256", "request", "prev_hash",
                 "entry_hash")) {
@@ -228,7 +229,7 @@ class TamperDetectionTests {
             }
             String verdict = e.seq() == VICTIM ? "ELIGIBLE" : e.verdict();
             LogEntry forged = new LogEntry(e.seq(), e.decisionId(), e.decidedAt(), e.tenant(), e.reference(),
-                    e.idempotencyKey(), e.asOf(), e.ruleSetId(), e.ruleSetHash(), e.appVersion(), e.language(), verdict,
+                    e.idempotencyKey(), e.asOf(), e.ruleSetId(), e.ruleSetHash(), e.appVersion(), e.language(), e.suggestions(), verdict,
                     e.qualifications(), e.channels(), e.flags(), e.industries(), e.firedRules(), e.requestSha256(),
                     e.responseSha256(), prev, null);
             String hash = forged.expectedHash();

@@ -16,6 +16,7 @@ import org.kie.api.definition.rule.Rule;
  * @param missing JSON Pointers of the input fields that would decide an UNKNOWN
  * @param unit    how observed value and threshold are shown: percent, cny, years, count, score, yesno, text
  * @param variant which of several rules of one criterion and outcome fired, for its own message
+ * @param lever   on a FAIL rule: how the profile could change to pass ({@code @lever}), or null
  */
 public record RuleMeta(
         String id,
@@ -25,7 +26,8 @@ public record RuleMeta(
         String flag,
         List<String> missing,
         String unit,
-        String variant) {
+        String variant,
+        Lever lever) {
 
     /** Key under which the compiler attaches each rule's parsed metadata, so consequences never parse it. */
     public static final String PARSED = "seicheck.parsedMeta";
@@ -47,7 +49,7 @@ public record RuleMeta(
                 Boolean.parseBoolean(String.valueOf(verified)));
         return new RuleMeta(id, citation, orDefault(text(meta, "kind"), "CRITERION"), list(meta, "affects"),
                 text(meta, "flag"), list(meta, "missing"), orDefault(text(meta, "unit"), "text"),
-                text(meta, "variant"));
+                text(meta, "variant"), text(meta, "lever") == null ? null : Lever.parse(ruleName, text(meta, "lever")));
     }
 
     private static String required(String ruleName, Map<String, Object> meta, String key) {
