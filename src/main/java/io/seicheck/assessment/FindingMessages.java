@@ -57,8 +57,11 @@ public final class FindingMessages {
                 .orElse(finding.ruleId() + " " + finding.outcome());
         String unit = finding.meta().unit();
         String missing = String.join(", ", finding.meta().missing());
+        Properties bundle = bundles.get(language);
+        String context = finding.context() == null ? "" : bundle.getProperty("context." + finding.context(), finding.context());
         return new MessageFormat(template, Locale.ROOT).format(new Object[] {
-                format(finding.observed(), unit, language), format(finding.threshold(), unit, language), missing});
+                format(finding.observed(), unit, language), format(finding.threshold(), unit, language), missing,
+                context});
     }
 
     /**

@@ -89,7 +89,7 @@ class RuleSetLoadingTests {
     @Test
     void everyFindingARuleCanProduceHasAMessageInBothLanguages() throws IOException {
         Pattern ruleBlock = Pattern.compile("(?s)rule\\s+\"([^\"]+)\"(.*?)\\nend");
-        Pattern outcome = Pattern.compile("Findings\\.(pass|fail|unknown|warn)\\(|Outcome\\.(PASS|FAIL|UNKNOWN|WARN)");
+        Pattern outcome = Pattern.compile("Findings\\.(pass|fail|unknown|warn)(?:Against)?\\(|Outcome\\.(PASS|FAIL|UNKNOWN|WARN)");
         for (RuleSet ruleSet : registry.all()) {
             io.seicheck.assessment.FindingMessagesProbe probe = new io.seicheck.assessment.FindingMessagesProbe(ruleSet);
             int checked = 0;
@@ -110,6 +110,48 @@ class RuleSetLoadingTests {
                 }
             }
             assertThat(checked).isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void everyLeverAndEveryThresholdBandHasItsWordsInBothLanguages() throws IOException {
+        Pattern band = Pattern.compile("\"[A-Z0-9-]+,[0-9.]+,([a-zA-Z0-9-]+)\"");
+        for (RuleSet ruleSet : registry.all()) {
+            for (String language : List.of("zh", "en")) {
+                java.util.Properties words = new java.util.Properties();
+                words.load(new java.io.StringReader(ruleSet.files().text("messages/messages_" + language + ".properties")
+                        .orElseThrow()));
+                List<String> needed = new java.util.ArrayList<>(List.of("suggestion.combined", "suggestion.opens",
+                        "suggestion.opensNothing", "suggestion.sideEffects", "suggestion.movedWith", "suggestion.set",
+                        "suggestion.wait", "status.MET", "status.NOT_MET", "status.ELIGIBLE", "status.CONDITIONAL",
+                        "status.INELIGIBLE", "status.UNKNOWN"));
+                int levers = 0;
+                for (RuleInfo info : ruleSet.rules()) {
+                    io.seicheck.rules.facts.Lever lever = info.meta().lever();
+                    if (lever == null) {
+                        continue;
+                    }
+                    levers++;
+                    lever.pointers().forEach(p -> needed.add("field" + p.replaceAll("/\\d+", "").replace('/', '.')));
+                    if (lever.action() == io.seicheck.rules.facts.Lever.Action.INCREASE) {
+                        needed.add("suggestion." + lever.unit());
+                    }
+                }
+                assertThat(levers).as("rules with a lever in %s", ruleSet.id()).isGreaterThanOrEqualTo(7);
+                for (Map.Entry<String, byte[]> file : ruleSet.files().all().entrySet()) {
+                    if (file.getKey().endsWith(".drl.csv")) {
+                        Matcher m = band.matcher(new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                        while (m.find()) {
+                            if (!m.group(1).equals("all")) {
+                                needed.add("context." + m.group(1));
+                            }
+                        }
+                    }
+                }
+                assertThat(needed).as("bands found").anyMatch(k -> k.startsWith("context."));
+                assertThat(needed.stream().filter(k -> words.getProperty(k) == null).toList())
+                        .as("keys missing from messages_%s of %s", language, ruleSet.id()).isEmpty();
+            }
         }
     }
 

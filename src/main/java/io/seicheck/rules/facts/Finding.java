@@ -7,6 +7,7 @@ package io.seicheck.rules.facts;
  * @param observed the value observed in the profile (a number, a code, a yes/no), or null
  * @param threshold the threshold applied, or null
  * @param citation the rule's own citation, or the list row's when a policy list decided it
+ * @param context  what else the message needs to read on its own (the band a threshold was chosen by), or null
  */
 public record Finding(
         String ruleName,
@@ -14,7 +15,12 @@ public record Finding(
         Outcome outcome,
         Object observed,
         Object threshold,
-        Citation citation) {
+        Citation citation,
+        String context) {
+
+    public Finding withContext(String newContext) {
+        return new Finding(ruleName, meta, outcome, observed, threshold, citation, newContext);
+    }
 
     public String ruleId() {
         return meta.id();

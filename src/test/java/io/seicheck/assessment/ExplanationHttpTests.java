@@ -1,0 +1,87 @@
+package io.seicheck.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seicheck.ServiceClient;
+import io.seicheck.ServiceClient.Reply;
+import io.seicheck.ServiceTest;
+import io.seicheck.decisionlog.DecisionLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Why, why not, what is missing and what would change it, over real HTTP. */
+@ServiceTest
+class ExplanationHttpTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DecisionLog log;
+
+    private Reply post(String query, String body, String language) {
+        return new ServiceClient(port).postJson("/v1/assessments" + query, body, "Accept-Language", language);
+    }
+
+    @Test
+    void aRefusedProfileSaysWhyWhatIsMissingAndWhatWouldChangeIt() throws Exception {
+        // The vaccine start-up without its financial statements: HNTE waits on them, and on time.
+        ObjectNode body = (ObjectNode) ServiceClient.JSON.readTree(Files.readString(Path.of("samples", "vaccine-startup.json")));
+        ((ObjectNode) body.get("company")).remove("financials");
+        for (String language : new String[] {"en", "zh"}) {
+            Reply reply = post("", body.toString(), language);
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            JsonNode missing = reply.body().get("missing");
+            JsonNode financials = null;
+            for (JsonNode m : missing) {
+                if (m.get("pointer").asString().equals("/company/financials")) {
+                    financials = m;
+                }
+            }
+            assertThat(financials).as("missing: %s", missing).isNotNull();
+            assertThat(financials.get("criteria").toString()).contains("HNTE-RD-DOMESTIC");
+            assertThat(financials.get("waiting").toString()).contains("HNTE");
+            assertThat(missing.toString()).contains("/company/financials/0/revenue", "HNTE-RD-INTENSITY");
+            assertThat(missing.findValuesAsString("pointer")).doesNotHaveDuplicates();
+            JsonNode registered = finding(reply.body(), "HNTE-REGISTERED");
+            assertThat(registered.get("outcome").asString()).isEqualTo("FAIL");
+            assertThat(registered.get("message").asString()).contains("国科发火〔2016〕32号 Art. 11(1)");
+            JsonNode wait = reply.body().get("suggestions").get(0);
+            assertThat(wait.get("changes").get(0).get("pointer").asString()).isEqualTo("/asOf");
+            assertThat(wait.get("message").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void suggestionsCanBeLeftOutAndTheLogRemembersWhetherTheyWereAsked() throws Exception {
+        String cement = Files.readString(Path.of("samples", "cement-plant-new-capacity.json"));
+        Reply with = post("", cement, "en");
+        Reply without = post("?suggestions=false", cement, "en");
+        assertThat(with.body().get("suggestions")).isNotEmpty();
+        assertThat(without.body().has("suggestions")).isFalse();
+        assertThat(without.body().get("findings")).isEqualTo(with.body().get("findings"));
+        assertThat(log.find(UUID.fromString(without.body().get("decisionId").asString())).orElseThrow().entry()
+                .suggestions()).isFalse();
+        for (Reply made : new Reply[] {with, without}) {
+            Reply replay = new ServiceClient(port).post("/v1/assessments/" + made.body().get("decisionId").asString()
+                    + "/replay", "", "application/json");
+            assertThat(replay.body().get("identical").asBoolean()).as(replay.text()).isTrue();
+        }
+        assertThat(post("?suggestions=maybe", cement, "en").status()).isEqualTo(400);
+    }
+
+    private static JsonNode finding(JsonNode answer, String ruleId) {
+        for (JsonNode f : answer.get("findings")) {
+            if (f.get("ruleId").asString().equals(ruleId)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding " + ruleId + " in " + answer.get("findings"));
+    }
+}
