@@ -84,10 +84,12 @@ public final class FindingMessages {
     String suggestion(Suggestion s, Language language) {
         Properties bundle = bundles.get(language);
         String sep = language == Language.ZH ? "；" : "; ";
-        String changes = s.changes().stream().map(c -> change(c, s, bundle, language)).collect(Collectors.joining(sep));
+        String changes = s.changes().stream().map(c -> withoutStop(change(c, bundle, language)))
+                .map(part -> s.combined() && language == Language.EN ? lowerFirst(part) : part)
+                .collect(Collectors.joining(sep));
         StringBuilder text = new StringBuilder(s.combined()
                 ? new MessageFormat(bundle.getProperty("suggestion.combined"), Locale.ROOT).format(new Object[] {changes})
-                : changes);
+                : changes + (language == Language.ZH ? "。" : "."));
         text.append(language == Language.ZH ? "" : " ");
         if (s.opens().isEmpty()) {
             text.append(bundle.getProperty("suggestion.opensNothing"));
@@ -106,7 +108,15 @@ public final class FindingMessages {
         return text.toString();
     }
 
-    private static String change(Suggestion.FieldChange c, Suggestion s, Properties bundle, Language language) {
+    private static String lowerFirst(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    private static String withoutStop(String sentence) {
+        return sentence.endsWith(".") || sentence.endsWith("。") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
+    private static String change(Suggestion.FieldChange c, Properties bundle, Language language) {
         String field = label(c.pointer(), bundle);
         String template = bundle.getProperty("suggestion." + c.unit(), bundle.getProperty("suggestion.set"));
         if ("date".equals(c.unit())) {
@@ -117,9 +127,8 @@ public final class FindingMessages {
         String with = c.alongWith().isEmpty() ? "" : new MessageFormat(bundle.getProperty("suggestion.movedWith"),
                 Locale.ROOT).format(new Object[] {c.alongWith().stream().map(a -> label(a.pointer(), bundle))
                         .collect(Collectors.joining(language == Language.ZH ? "、" : ", "))});
-        String criteria = String.join(language == Language.ZH ? "、" : ", ", s.criteria());
         return new MessageFormat(template, Locale.ROOT).format(new Object[] {field, show(c.from(), c.unit(), language),
-                show(c.to(), c.unit(), language), show(delta, c.unit(), language), criteria, with});
+                show(c.to(), c.unit(), language), show(delta, c.unit(), language), c.criterion(), with});
     }
 
     private static String show(Object value, String unit, Language language) {

@@ -16,9 +16,11 @@ record Suggestion(List<FieldChange> changes, List<String> criteria, List<StatusC
 
     /**
      * One field and its value now and after; {@code unit} says how to show the values. {@code alongWith} are the
-     * fields the same lever moves by the same amount (R&D in China rises with R&D).
+     * fields the same lever moves by the same amount (R&D in China rises with R&D); {@code criterion} is the
+     * rule id whose lever this is.
      */
-    record FieldChange(String pointer, Object from, Object to, String unit, List<FieldChange> alongWith) {
+    record FieldChange(String pointer, Object from, Object to, String unit, List<FieldChange> alongWith,
+            String criterion) {
     }
 
     /** A status (or the verdict) before and after. */

@@ -66,7 +66,7 @@ final class SuggestionFinder {
         Set<String> opened = new LinkedHashSet<>();
         for (Finding f : failing.values()) {
             search(f, tree, base.asOf(), ruleSet).ifPresent(trial -> {
-                Suggestion s = suggestion(base, List.of(change(f.meta().lever(), tree, base.asOf(), trial)), trial, false);
+                Suggestion s = suggestion(base, List.of(change(f, tree, base.asOf(), trial)), trial, false);
                 s.opens().forEach(o -> opened.add(o.code()));
                 suggestions.add(s);
             });
@@ -105,7 +105,7 @@ final class SuggestionFinder {
                     last = null;
                     break;
                 }
-                changes.add(change(f.meta().lever(), current, asOf, step.get()));
+                changes.add(change(f, current, asOf, step.get()));
                 current = step.get().tree();
                 asOf = step.get().asOf();
                 last = step.get();
@@ -228,17 +228,19 @@ final class SuggestionFinder {
         return seen;
     }
 
-    private Suggestion.FieldChange change(Lever lever, ObjectNode before, LocalDate asOf, Trial after) {
+    private Suggestion.FieldChange change(Finding f, ObjectNode before, LocalDate asOf, Trial after) {
+        Lever lever = f.meta().lever();
         String pointer = lever.pointers().get(0);
         if (lever.action() == Lever.Action.WAIT) {
-            return new Suggestion.FieldChange(pointer, asOf, after.asOf(), lever.unit(), List.of());
+            return new Suggestion.FieldChange(pointer, asOf, after.asOf(), lever.unit(), List.of(), f.ruleId());
         }
         List<Suggestion.FieldChange> alongWith = lever.pointers().subList(1, lever.pointers().size()).stream()
                 .filter(p -> before.at(p).isNumber())
-                .map(p -> new Suggestion.FieldChange(p, plain(before.at(p)), plain(after.tree().at(p)), lever.unit(), List.of()))
+                .map(p -> new Suggestion.FieldChange(p, plain(before.at(p)), plain(after.tree().at(p)), lever.unit(), List.of(),
+                        f.ruleId()))
                 .toList();
         return new Suggestion.FieldChange(pointer, plain(before.at(pointer)), plain(after.tree().at(pointer)),
-                lever.unit(), alongWith);
+                lever.unit(), alongWith, f.ruleId());
     }
 
     private static Object plain(JsonNode node) {
@@ -261,7 +263,8 @@ final class SuggestionFinder {
         now.channels().forEach(c -> is.put(c.code(), c.status()));
         is.forEach((code, status) -> {
             String old = was.get(code);
-            if (old != null && RANK.getOrDefault(status, 0) > RANK.getOrDefault(old, 0)) {
+            // Opened: better than before and usable (MET, ELIGIBLE or CONDITIONAL); NOT_MET → UNKNOWN opens nothing.
+            if (old != null && RANK.getOrDefault(status, 0) > RANK.getOrDefault(old, 0) && RANK.get(status) >= 2) {
                 opens.add(new Suggestion.StatusChange(code, old, status));
             }
         });
