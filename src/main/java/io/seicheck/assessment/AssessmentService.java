@@ -36,8 +36,11 @@ public final class AssessmentService {
 
     /** What is derived from a rule set (loaded now, or from the archive for a replay), by its hash. */
     private PerRuleSet derived(RuleSet r) {
-        return perRuleSet.computeIfAbsent(r.hash(),
-                h -> new PerRuleSet(catalogues.of(r), new FindingMessages(r.id(), r.files()), new DecisionRules(r)));
+        return perRuleSet.computeIfAbsent(r.hash(), h -> {
+            FindingMessages messages = new FindingMessages(r.id(), r.files());
+            messages.requireSuggestionWords(r.id(), r.rules());
+            return new PerRuleSet(catalogues.of(r), messages, new DecisionRules(r));
+        });
     }
 
     /** One profile assessed, before it is shown in a language. */

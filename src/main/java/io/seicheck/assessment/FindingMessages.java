@@ -40,6 +40,36 @@ public final class FindingMessages {
         }
     }
 
+    /**
+     * Refuses a rule set whose rules declare levers but whose messages lack the words to say a suggestion, in
+     * either language: better at load than as an error in the middle of an answer.
+     */
+    public void requireSuggestionWords(String ruleSetId, java.util.List<io.seicheck.rules.RuleInfo> rules) {
+        java.util.List<String> needed = new java.util.ArrayList<>(java.util.List.of("suggestion.combined",
+                "suggestion.opens", "suggestion.opensNothing", "suggestion.sideEffects", "suggestion.movedWith",
+                "suggestion.set", "suggestion.wait"));
+        boolean anyLever = false;
+        for (io.seicheck.rules.RuleInfo rule : rules) {
+            io.seicheck.rules.facts.Lever lever = rule.meta().lever();
+            if (lever != null) {
+                anyLever = true;
+                if (lever.action() == io.seicheck.rules.facts.Lever.Action.INCREASE) {
+                    needed.add("suggestion." + lever.unit());
+                }
+            }
+        }
+        if (!anyLever) {
+            return;
+        }
+        for (Map.Entry<Language, Properties> bundle : bundles.entrySet()) {
+            java.util.List<String> missing = needed.stream().filter(k -> bundle.getValue().getProperty(k) == null).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Rule set " + ruleSetId + " declares levers but messages_"
+                        + bundle.getKey().code() + " lacks " + missing);
+            }
+        }
+    }
+
     /** The message template for a finding: variant-specific if there is one, else by rule id and outcome. */
     public Optional<String> template(Language language, String ruleId, String outcome, String variant) {
         Properties bundle = bundles.get(language);

@@ -64,7 +64,7 @@ public final class LoggedAssessments {
         if (idempotencyKey != null) {
             Optional<StoredDecision> earlier = log.findByIdempotencyKey(DEFAULT_TENANT, idempotencyKey);
             if (earlier.isPresent()) {
-                return repeat(earlier.get(), canonicalRequest);
+                return repeat(earlier.get(), canonicalRequest, withSuggestions);
             }
         }
         UUID decisionId = UUID.randomUUID();
@@ -74,7 +74,7 @@ public final class LoggedAssessments {
         Appended appended = log.append(newDecision(assessed, language, withSuggestions, idempotencyKey, decisionId,
                 decidedAt, canonicalRequest, response));
         if (appended.existing()) {
-            return repeat(appended.decision(), canonicalRequest);
+            return repeat(appended.decision(), canonicalRequest, withSuggestions);
         }
         body.setReceipt(receipt(appended.decision().entry()));
         return new Logged(body, language);
@@ -114,12 +114,13 @@ public final class LoggedAssessments {
         return appVersion;
     }
 
-    private Logged repeat(StoredDecision earlier, String canonicalRequest) {
-        if (!earlier.entry().requestSha256().equals(Sha256.hex(canonicalRequest))) {
+    private Logged repeat(StoredDecision earlier, String canonicalRequest, boolean withSuggestions) {
+        if (!earlier.entry().requestSha256().equals(Sha256.hex(canonicalRequest))
+                || earlier.entry().suggestions() != withSuggestions) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                     "Idempotency key reused", "The Idempotency-Key " + earlier.entry().idempotencyKey()
-                            + " was first used with another request body (decision " + earlier.entry().decisionId()
-                            + "); use a new key for a new request.");
+                            + " was first used with another request (its body or ?suggestions differ; decision " + earlier.entry().decisionId()
+                            + ", suggestions=" + earlier.entry().suggestions() + "); use a new key for a new request.");
         }
         return asReturned(earlier);
     }

@@ -8,7 +8,9 @@ import io.seicheck.rules.facts.Outcome;
 import io.seicheck.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,20 +30,28 @@ import tools.jackson.databind.node.ObjectNode;
  * Works out what would change an answer. For each failing criterion whose FAIL rule declares a {@link Lever},
  * it searches for the smallest change of the lever's fields that makes the criterion pass, assessing the
  * changed profile again at every step (doubling, then bisecting to the lever's step): nothing is computed from
- * a formula, so the answer is what the rules say. Then it records what the change opens. Where no single change
- * opens a qualification or channel whose every failing criterion has a lever, it applies them together.
+ * a formula, so the answer is what the rules say. A change that would make the profile's figures inconsistent
+ * (a new warning) is no suggestion. Then it records what the change opens. Where no single change opens a
+ * qualification or channel whose every failing criterion has a lever, it changes them together, and shrinks
+ * each change again with the others in place, so that the combination is as small as one pass can make it.
  */
 final class SuggestionFinder {
 
-    /** The largest amount the input checks accept; a search never goes beyond it. */
+    /** The largest amount the input checks accept. */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1E15");
+    /** No amount suggested beyond this many times the largest amount the profile gives. */
+    private static final BigDecimal AMOUNT_HEADROOM = BigDecimal.TEN;
     /** The highest innovation score there is. */
     private static final BigDecimal MAX_SCORE = new BigDecimal("100");
-    /** How far ahead a "wait" looks: ten years. */
+    /** How far ahead a "wait" looks (never past the rule set's last day in force): ten years. */
     private static final long MAX_WAIT_DAYS = 3660;
+    /** Re-evaluations one answer may spend on suggestions; beyond it, no further suggestion is sought. */
+    static final int EVALUATION_BUDGET = 800;
 
     private static final Map<String, Integer> RANK = Map.of("INELIGIBLE", 0, "NOT_MET", 0, "UNKNOWN", 1,
             "CONDITIONAL", 2, "MET", 3, "ELIGIBLE", 3);
+    private static final Map<Outcome, Integer> SEVERITY = Map.of(Outcome.PASS, 0, Outcome.UNKNOWN, 1, Outcome.WARN, 2,
+            Outcome.FAIL, 3);
 
     private final AssessmentService assessments;
     private final JsonMapper json;
@@ -53,9 +65,45 @@ final class SuggestionFinder {
     private record Trial(ObjectNode tree, LocalDate asOf, AssessmentService.Assessed assessed) {
     }
 
+    /** One search for suggestions: the base answer, its profile, and the evaluations left to spend. */
+    private final class Search {
+        final AssessmentService.Assessed base;
+        final RuleSet ruleSet;
+        final ObjectNode tree;
+        final Set<String> baseWarnings = new TreeSet<>();
+        final BigDecimal amountCeiling;
+        int budget = EVALUATION_BUDGET;
+
+        Search(AssessmentService.Assessed base) {
+            this.base = base;
+            this.ruleSet = base.evaluation().ruleSet();
+            this.tree = json.valueToTree(base.request());
+            base.evaluation().findings().stream().filter(f -> f.outcome() == Outcome.WARN)
+                    .forEach(f -> baseWarnings.add(f.ruleId()));
+            this.amountCeiling = largestAmount(tree).multiply(AMOUNT_HEADROOM).min(MAX_AMOUNT);
+        }
+
+        Optional<Trial> trial(ObjectNode changed, LocalDate asOf) {
+            if (budget-- <= 0) {
+                return Optional.empty();
+            }
+            try {
+                AssessmentRequest request = json.treeToValue(changed, AssessmentRequest.class);
+                return Optional.of(new Trial(changed, asOf, assessments.assess(request, asOf, ruleSet)));
+            } catch (InvalidInputException | tools.jackson.core.JacksonException refused) {
+                return Optional.empty(); // a change the input checks (or the reader) refuse is no suggestion
+            }
+        }
+
+        /** The criterion passes, and no warning appeared that the base answer did not have. */
+        boolean acceptable(Trial t, String ruleId) {
+            return passes(t, ruleId) && t.assessed().evaluation().findings().stream()
+                    .noneMatch(f -> f.outcome() == Outcome.WARN && !baseWarnings.contains(f.ruleId()));
+        }
+    }
+
     List<Suggestion> find(AssessmentService.Assessed base) {
-        RuleSet ruleSet = base.evaluation().ruleSet();
-        ObjectNode tree = json.valueToTree(base.request());
+        Search search = new Search(base);
         Map<String, Finding> failing = new TreeMap<>();
         for (Finding f : base.evaluation().findings()) {
             if (f.outcome() == Outcome.FAIL && f.meta().lever() != null) {
@@ -65,19 +113,18 @@ final class SuggestionFinder {
         List<Suggestion> suggestions = new ArrayList<>();
         Set<String> opened = new LinkedHashSet<>();
         for (Finding f : failing.values()) {
-            search(f, tree, base.asOf(), ruleSet).ifPresent(trial -> {
-                Suggestion s = suggestion(base, List.of(change(f, tree, base.asOf(), trial)), trial, false);
+            smallestFor(search, f, search.tree, base.asOf()).filter(t -> search.acceptable(t, f.ruleId())).ifPresent(t -> {
+                Suggestion s = suggestion(base, changes(List.of(f), search.tree, base.asOf(), t), t, false);
                 s.opens().forEach(o -> opened.add(o.code()));
                 suggestions.add(s);
             });
         }
-        suggestions.addAll(combined(base, failing, opened, tree, ruleSet));
+        suggestions.addAll(combined(search, failing, opened));
         return suggestions;
     }
 
     /** For each qualification or channel no single change opens: all its failing criteria changed together. */
-    private List<Suggestion> combined(AssessmentService.Assessed base, Map<String, Finding> failing, Set<String> opened,
-            ObjectNode tree, RuleSet ruleSet) {
+    private List<Suggestion> combined(Search search, Map<String, Finding> failing, Set<String> opened) {
         Map<String, List<Finding>> byTarget = new TreeMap<>();
         for (Finding f : failing.values()) {
             for (String code : f.meta().affects()) {
@@ -88,56 +135,96 @@ final class SuggestionFinder {
         Set<List<String>> tried = new LinkedHashSet<>();
         for (Map.Entry<String, List<Finding>> target : byTarget.entrySet()) {
             List<Finding> levers = target.getValue();
-            boolean allHaveLevers = base.evaluation().findings().stream()
+            boolean allHaveLevers = search.base.evaluation().findings().stream()
                     .filter(f -> f.affects(target.getKey()) && f.outcome() != Outcome.PASS)
                     .allMatch(f -> f.outcome() == Outcome.FAIL && f.meta().lever() != null);
             List<String> ids = levers.stream().map(Finding::ruleId).toList();
             if (opened.contains(target.getKey()) || levers.size() < 2 || !allHaveLevers || !tried.add(ids)) {
                 continue;
             }
-            ObjectNode current = tree;
-            LocalDate asOf = base.asOf();
-            List<Suggestion.FieldChange> changes = new ArrayList<>();
-            Trial last = null;
-            for (Finding f : levers) {
-                Optional<Trial> step = search(f, current, asOf, ruleSet);
-                if (step.isEmpty()) {
-                    last = null;
-                    break;
-                }
-                changes.add(change(f, current, asOf, step.get()));
-                current = step.get().tree();
-                asOf = step.get().asOf();
-                last = step.get();
-            }
-            if (last != null) {
-                Suggestion s = suggestion(base, changes, last, true);
-                if (s.opens().stream().anyMatch(o -> o.code().equals(target.getKey()))) {
-                    out.add(s);
-                }
-            }
+            together(search, levers, target.getKey())
+                    .filter(t -> levers.stream().allMatch(f -> search.acceptable(t, f.ruleId())))
+                    .map(t -> suggestion(search.base, changes(levers, search.tree, search.base.asOf(), t), t, true))
+                    .filter(s -> s.opens().stream().anyMatch(o -> o.code().equals(target.getKey())))
+                    .ifPresent(out::add);
         }
         return out;
     }
 
+    /**
+     * The levers applied one after the other, then each searched again from its original value with the others in
+     * place (twice at most), so that no change is larger than the others leave necessary.
+     */
+    private Optional<Trial> together(Search search, List<Finding> levers, String target) {
+        Optional<Trial> current = Optional.of(new Trial(search.tree, search.base.asOf(), search.base));
+        for (Finding f : levers) {
+            Trial at = current.get();
+            current = smallestFor(search, f, at.tree(), at.asOf());
+            if (current.isEmpty()) {
+                return current;
+            }
+        }
+        Trial all = current.get();
+        boolean opensTarget = suggestion(search.base, List.of(), all, true).opens().stream()
+                .anyMatch(o -> o.code().equals(target));
+        if (!opensTarget || !levers.stream().allMatch(f -> search.acceptable(all, f.ruleId()))) {
+            return Optional.empty(); // not worth shrinking: together they do not open it cleanly
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            boolean shrunk = false;
+            for (Finding f : levers) {
+                Trial at = current.get();
+                ObjectNode reset = at.tree().deepCopy();
+                LocalDate asOf = at.asOf();
+                Lever lever = f.meta().lever();
+                if (lever.action() == Lever.Action.WAIT) {
+                    asOf = search.base.asOf();
+                    reset.put("asOf", asOf.toString());
+                } else {
+                    for (String pointer : lever.pointers()) {
+                        JsonNode original = search.tree.at(pointer);
+                        if (!original.isMissingNode()) {
+                            put(reset, pointer, original.deepCopy());
+                        }
+                    }
+                }
+                Optional<Trial> again = smallestFor(search, f, reset, asOf);
+                if (again.isPresent() && !again.get().tree().equals(at.tree())) {
+                    current = again;
+                    shrunk = true;
+                }
+            }
+            if (!shrunk) {
+                break;
+            }
+        }
+        return current;
+    }
+
     /** The smallest change of the lever's fields under which the criterion passes, if there is one. */
-    private Optional<Trial> search(Finding f, ObjectNode tree, LocalDate asOf, RuleSet ruleSet) {
+    private Optional<Trial> smallestFor(Search search, Finding f, ObjectNode tree, LocalDate asOf) {
         Lever lever = f.meta().lever();
+        if (passes(tree, asOf, search, f.ruleId())) {
+            return search.trial(tree, asOf); // already passing with the other changes in place
+        }
         switch (lever.action()) {
             case SET: {
                 ObjectNode changed = tree.deepCopy();
                 if (!put(changed, lever.pointers().get(0), value(lever.argument(), lever.unit()))) {
                     return Optional.empty();
                 }
-                return trial(changed, asOf, ruleSet).filter(t -> passes(t, f.ruleId()));
+                return search.trial(changed, asOf).filter(t -> passes(t, f.ruleId()));
             }
-            case WAIT:
-                return smallest(lever.step(), BigDecimal.valueOf(MAX_WAIT_DAYS), days -> {
-                    LocalDate later = asOf.plusDays(days.longValueExact());
+            case WAIT: {
+                LocalDate lastDay = search.ruleSet.descriptor().effectiveTo();
+                long days = lastDay == null ? MAX_WAIT_DAYS : Math.min(MAX_WAIT_DAYS, ChronoUnit.DAYS.between(asOf, lastDay));
+                return smallest(lever.step(), BigDecimal.valueOf(days), d -> {
+                    LocalDate later = asOf.plusDays(d.longValueExact());
                     ObjectNode changed = tree.deepCopy();
                     changed.put("asOf", later.toString());
-                    return trial(changed, later, ruleSet);
+                    return search.trial(changed, later);
                 }, f.ruleId());
+            }
             case INCREASE:
             default: {
                 JsonNode first = tree.at(lever.pointers().get(0));
@@ -145,31 +232,41 @@ final class SuggestionFinder {
                     return Optional.empty();
                 }
                 BigDecimal now = first.decimalValue();
-                BigDecimal ceiling = ("score".equals(lever.unit()) ? MAX_SCORE : MAX_AMOUNT).subtract(now);
-                return smallest(lever.step(), ceiling, delta -> {
-                    ObjectNode changed = tree.deepCopy();
-                    for (String pointer : lever.pointers()) {
-                        JsonNode node = changed.at(pointer);
-                        if (node.isNumber()) {
-                            BigDecimal moved = node.decimalValue().add(delta);
-                            // an integer field (a head count) stays an integer: the strict reader refuses 25.0
-                            put(changed, pointer, node.isIntegralNumber()
-                                    ? json.getNodeFactory().numberNode(moved.toBigIntegerExact())
-                                    : json.getNodeFactory().numberNode(moved));
-                        }
-                    }
-                    return trial(changed, asOf, ruleSet);
-                }, f.ruleId());
+                BigDecimal ceiling = ("score".equals(lever.unit()) ? MAX_SCORE
+                        : "cny".equals(lever.unit()) ? search.amountCeiling : MAX_AMOUNT).subtract(now);
+                return smallest(lever.step(), ceiling, delta -> search.trial(moved(tree, lever, delta), asOf), f.ruleId());
             }
         }
+    }
+
+    private boolean passes(ObjectNode tree, LocalDate asOf, Search search, String ruleId) {
+        if (tree == search.tree && asOf.equals(search.base.asOf())) {
+            return passes(new Trial(tree, asOf, search.base), ruleId);
+        }
+        return search.trial(tree, asOf).map(t -> passes(t, ruleId)).orElse(false);
+    }
+
+    /** The profile with every field of the lever raised by {@code delta} (integer fields stay integers). */
+    private ObjectNode moved(ObjectNode tree, Lever lever, BigDecimal delta) {
+        ObjectNode changed = tree.deepCopy();
+        for (String pointer : lever.pointers()) {
+            JsonNode node = changed.at(pointer);
+            if (node.isNumber()) {
+                BigDecimal value = node.decimalValue().add(delta);
+                put(changed, pointer, node.isIntegralNumber() && value.stripTrailingZeros().scale() <= 0
+                        ? json.getNodeFactory().numberNode(value.toBigIntegerExact())
+                        : json.getNodeFactory().numberNode(value));
+            }
+        }
+        return changed;
     }
 
     /**
      * The smallest multiple of {@code step}, up to {@code ceiling}, at which {@code attempt} passes the criterion:
      * doubling until it passes, then bisecting between the last failure and the first pass.
      */
-    private Optional<Trial> smallest(BigDecimal step, BigDecimal ceiling,
-            java.util.function.Function<BigDecimal, Optional<Trial>> attempt, String ruleId) {
+    private static Optional<Trial> smallest(BigDecimal step, BigDecimal ceiling,
+            Function<BigDecimal, Optional<Trial>> attempt, String ruleId) {
         BigDecimal failed = BigDecimal.ZERO;
         BigDecimal delta = step;
         Optional<Trial> passing = Optional.empty();
@@ -206,15 +303,6 @@ final class SuggestionFinder {
         return passing;
     }
 
-    private Optional<Trial> trial(ObjectNode tree, LocalDate asOf, RuleSet ruleSet) {
-        try {
-            AssessmentRequest request = json.treeToValue(tree, AssessmentRequest.class);
-            return Optional.of(new Trial(tree, asOf, assessments.assess(request, asOf, ruleSet)));
-        } catch (InvalidInputException refused) {
-            return Optional.empty(); // a change the input checks refuse is no suggestion
-        }
-    }
-
     private static boolean passes(Trial t, String ruleId) {
         boolean seen = false;
         for (Finding f : t.assessed().evaluation().findings()) {
@@ -228,19 +316,32 @@ final class SuggestionFinder {
         return seen;
     }
 
-    private Suggestion.FieldChange change(Finding f, ObjectNode before, LocalDate asOf, Trial after) {
-        Lever lever = f.meta().lever();
-        String pointer = lever.pointers().get(0);
-        if (lever.action() == Lever.Action.WAIT) {
-            return new Suggestion.FieldChange(pointer, asOf, after.asOf(), lever.unit(), List.of(), f.ruleId());
+    /** Each field the levers moved, once, from its value in the profile to its value after: by lever, in order. */
+    private List<Suggestion.FieldChange> changes(List<Finding> levers, ObjectNode before, LocalDate asOf, Trial after) {
+        List<Suggestion.FieldChange> changes = new ArrayList<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (Finding f : levers) {
+            Lever lever = f.meta().lever();
+            String pointer = lever.pointers().get(0);
+            if (lever.action() == Lever.Action.WAIT) {
+                if (!after.asOf().equals(asOf) && reported.add(pointer)) {
+                    changes.add(new Suggestion.FieldChange(pointer, asOf, after.asOf(), lever.unit(), List.of(), f.ruleId()));
+                }
+                continue;
+            }
+            List<Suggestion.FieldChange> alongWith = new ArrayList<>();
+            for (String other : lever.pointers().subList(1, lever.pointers().size())) {
+                if (before.at(other).isNumber() && !before.at(other).equals(after.tree().at(other)) && reported.add(other)) {
+                    alongWith.add(new Suggestion.FieldChange(other, plain(before.at(other)), plain(after.tree().at(other)),
+                            lever.unit(), List.of(), f.ruleId()));
+                }
+            }
+            if (!before.at(pointer).equals(after.tree().at(pointer)) && reported.add(pointer)) {
+                changes.add(new Suggestion.FieldChange(pointer, plain(before.at(pointer)), plain(after.tree().at(pointer)),
+                        lever.unit(), alongWith, f.ruleId()));
+            }
         }
-        List<Suggestion.FieldChange> alongWith = lever.pointers().subList(1, lever.pointers().size()).stream()
-                .filter(p -> before.at(p).isNumber())
-                .map(p -> new Suggestion.FieldChange(p, plain(before.at(p)), plain(after.tree().at(p)), lever.unit(), List.of(),
-                        f.ruleId()))
-                .toList();
-        return new Suggestion.FieldChange(pointer, plain(before.at(pointer)), plain(after.tree().at(pointer)),
-                lever.unit(), alongWith, f.ruleId());
+        return changes;
     }
 
     private static Object plain(JsonNode node) {
@@ -289,9 +390,21 @@ final class SuggestionFinder {
     private static Map<String, Outcome> outcomes(List<Finding> findings) {
         Map<String, Outcome> out = new TreeMap<>();
         for (Finding f : findings) {
-            out.merge(f.ruleId(), f.outcome(), (a, b) -> a == Outcome.PASS ? b : a);
+            out.merge(f.ruleId(), f.outcome(), (a, b) -> SEVERITY.get(b) > SEVERITY.get(a) ? b : a);
         }
         return out;
+    }
+
+    /** The largest amount anywhere in the profile (at least 1): what bounds an amount worth suggesting. */
+    private static BigDecimal largestAmount(JsonNode node) {
+        BigDecimal largest = BigDecimal.ONE;
+        if (node.isNumber()) {
+            return node.decimalValue().max(largest);
+        }
+        for (JsonNode child : node) {
+            largest = largest.max(largestAmount(child));
+        }
+        return largest;
     }
 
     private JsonNode value(String argument, String unit) {

@@ -74,6 +74,11 @@ class ExplanationHttpTests {
             assertThat(replay.body().get("identical").asBoolean()).as(replay.text()).isTrue();
         }
         assertThat(post("?suggestions=maybe", cement, "en").status()).isEqualTo(400);
+        String key = "explain-" + UUID.randomUUID();
+        assertThat(new ServiceClient(port).postJson("/v1/assessments", cement, "Idempotency-Key", key).status()).isEqualTo(200);
+        Reply otherOption = new ServiceClient(port).postJson("/v1/assessments?suggestions=false", cement,
+                "Idempotency-Key", key);
+        assertThat(otherOption.status()).as("same key, same body, other ?suggestions").isEqualTo(422);
     }
 
     private static JsonNode finding(JsonNode answer, String ruleId) {

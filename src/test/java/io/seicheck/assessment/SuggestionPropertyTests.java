@@ -64,6 +64,18 @@ class SuggestionPropertyTests {
         ObjectNode twoGaps = (ObjectNode) JSON.readTree(Path.of("samples", "industrial-robot-maker.json").toFile());
         ((ObjectNode) twoGaps.get("company")).put("rdStaff", 40).put("innovationScore", 64);
         inputs.add(Map.entry("robot maker short of S&T staff and innovation score", twoGaps));
+        // R&D in China far short, and the latest year's total R&D too small to hold what China would need:
+        // no suggestion may put more R&D in China than R&D.
+        ObjectNode abroad = twoGaps.deepCopy();
+        ((ObjectNode) abroad.get("company")).put("rdStaff", 138).put("innovationScore", 84);
+        ArrayNode years = (ArrayNode) abroad.get("company").get("financials");
+        ((ObjectNode) years.get(0)).put("revenue", 20_000_000).put("rdExpense", 100_000).put("rdExpenseDomestic", 0)
+                .put("highTechRevenue", 15_000_000);
+        for (int i = 1; i < years.size(); i++) {
+            ((ObjectNode) years.get(i)).put("revenue", 20_000_000).put("rdExpense", 1_000_000).put("rdExpenseDomestic", 0)
+                    .put("highTechRevenue", 15_000_000);
+        }
+        inputs.add(Map.entry("firm doing its R&D abroad", abroad));
         for (Path file : ScenarioTests.scenarioFiles()) {
             for (JsonNode scenario : new YAMLMapper().readTree(file.toFile())) {
                 ObjectNode input = ((ObjectNode) scenario.get("input")).deepCopy();
@@ -103,6 +115,9 @@ class SuggestionPropertyTests {
         for (String criterion : s.getCriteria()) {
             assertThat(outcomes(after, criterion)).as(criterion).containsOnly(Outcome.PASS);
         }
+        assertThat(s.getChanges()).extracting(ProfileChange::getPointer).as("each field once").doesNotHaveDuplicates();
+        List<String> warningsBefore = warnings(base);
+        assertThat(warnings(after)).as("no new inconsistency").allMatch(warningsBefore::contains);
         for (Change opened : s.getOpens()) {
             assertThat(status(after, opened.getCode())).as(opened.getCode()).isEqualTo(opened.getTo());
             assertThat(status(base, opened.getCode())).as(opened.getCode() + " before").isEqualTo(opened.getFrom());
@@ -113,7 +128,9 @@ class SuggestionPropertyTests {
         boolean singleIncrease = !s.getCombined() && s.getChanges().stream()
                 .allMatch(c -> !c.getPointer().equals("/asOf") && isNumber(c.getTo()));
         if (singleIncrease) {
-            ObjectNode lessByOne = apply(input, s.getChanges(), BigDecimal.ONE);
+            // One step less: 0.01 for a value with decimals (a score), 1 for a whole one (yuan, people).
+            BigDecimal step = s.getChanges().get(0).getTo().contains(".") ? new BigDecimal("0.01") : BigDecimal.ONE;
+            ObjectNode lessByOne = apply(input, s.getChanges(), step);
             AssessmentService.Assessed short1 = service.assess(JSON.treeToValue(lessByOne, AssessmentRequest.class),
                     asOf, base.evaluation().ruleSet());
             assertThat(outcomes(short1, s.getCriteria().get(0))).as("one step less is not enough").contains(Outcome.FAIL);
@@ -140,7 +157,8 @@ class SuggestionPropertyTests {
                 value = JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(c.getTo()));
             } else if (isNumber(c.getTo())) {
                 BigDecimal n = new BigDecimal(c.getTo()).subtract(less);
-                value = old.isIntegralNumber() ? JSON.getNodeFactory().numberNode(n.toBigIntegerExact())
+                value = old.isIntegralNumber() && n.stripTrailingZeros().scale() <= 0
+                        ? JSON.getNodeFactory().numberNode(n.toBigIntegerExact())
                         : JSON.getNodeFactory().numberNode(n);
             } else {
                 value = JSON.getNodeFactory().textNode(c.getTo());
@@ -160,6 +178,10 @@ class SuggestionPropertyTests {
 
     private static List<Outcome> outcomes(AssessmentService.Assessed a, String ruleId) {
         return a.evaluation().findings().stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::outcome).toList();
+    }
+
+    private static List<String> warnings(AssessmentService.Assessed a) {
+        return a.evaluation().findings().stream().filter(f -> f.outcome() == Outcome.WARN).map(Finding::ruleId).toList();
     }
 
     private static String status(AssessmentService.Assessed a, String code) {
