@@ -70,7 +70,7 @@ public class DecisionLogThroughput {
                     // Suggestions off on both sides: this measures the log, not the search for suggestions.
                     Call without = r -> logged.bytes(logged.render(service.assess(r), Language.ZH, false,
                             UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
-                    Call with = r -> logged.assess(r, Language.ZH, null, false);
+                    Call with = r -> logged.assess("bench", r, Language.ZH, null, false);
                     System.out.printf("machine: %d cores; PostgreSQL %s, fsync on; %d sample profiles%n",
                             Runtime.getRuntime().availableProcessors(), "17.11 (embedded)", samples.size());
                     for (int threads : new int[] {1, 8, 64}) {

@@ -103,6 +103,7 @@ class HttpApiTests {
         assertThat(declared.contentType()).startsWith("application/problem+json");
         assertThat(declared.body().get("type").asString()).isEqualTo("/problems/payload-too-large");
         HttpRequest chunked = HttpRequest.newBuilder(new ServiceClient(port).uri("/v1/assessments"))
+                .header("X-API-Key", ServiceClient.adminKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))

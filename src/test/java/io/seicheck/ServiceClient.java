@@ -15,9 +15,32 @@ public final class ServiceClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private final String apiKey;
 
+    /** A client with the admin key that the service wrote on its first start (admins may use every endpoint). */
     public ServiceClient(int port) {
+        this(port, adminKey());
+    }
+
+    /** A client with the given key, or none (null). */
+    public ServiceClient(int port, String apiKey) {
         this.port = port;
+        this.apiKey = apiKey;
+    }
+
+    public ServiceClient withKey(String key) {
+        return new ServiceClient(port, key);
+    }
+
+    /** The first admin key of this run's test service. */
+    public static String adminKey() {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "test-data",
+                System.getProperty("sei.test.run", "ide"), "admin.key");
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("No admin key at " + file + " (has the service started?)", e);
+        }
     }
 
     /** A reply: status, content type, the raw body and, if it is JSON, its tree. */
@@ -39,9 +62,16 @@ public final class ServiceClient {
         return send(request(path, headers).GET());
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(60));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i + 1] != null) {
                 request.header(headers[i], headers[i + 1]);

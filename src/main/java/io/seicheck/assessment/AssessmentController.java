@@ -4,6 +4,8 @@ import io.seicheck.api.AssessmentsApi;
 import io.seicheck.api.model.Assessment;
 import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.api.model.Replay;
+import io.seicheck.security.Caller;
+import io.seicheck.security.Callers;
 import io.seicheck.web.ProblemException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -24,18 +26,25 @@ class AssessmentController implements AssessmentsApi {
     @Override
     public ResponseEntity<Assessment> assess(AssessmentRequest request, String acceptLanguage, String idempotencyKey,
             Boolean suggestions) {
-        return respond(assessments.assess(request, Language.fromHeader(acceptLanguage), idempotencyKey,
+        Caller caller = Callers.current();
+        if (!caller.mayAssess()) {
+            throw Callers.forbidden("making assessments (auditors read, replay and verify)");
+        }
+        return respond(assessments.assess(caller.tenant(), request, Language.fromHeader(acceptLanguage), idempotencyKey,
                 suggestions == null || suggestions));
     }
 
     @Override
     public ResponseEntity<Assessment> getAssessment(UUID decisionId) {
-        return respond(assessments.find(decisionId).orElseThrow(() -> notFound(decisionId)));
+        Caller caller = Callers.current();
+        // Another tenant's decision is not found, not forbidden: its existence is not this caller's business.
+        return respond(assessments.find(decisionId).filter(l -> caller.mayRead(l.tenant()))
+                .orElseThrow(() -> notFound(decisionId)));
     }
 
     @Override
     public ResponseEntity<Replay> replayAssessment(UUID decisionId, String ruleSet) {
-        return ResponseEntity.ok(replays.replay(decisionId, ruleSet).orElseThrow(() -> notFound(decisionId)));
+        return ResponseEntity.ok(replays.replay(decisionId, ruleSet, Callers.current()).orElseThrow(() -> notFound(decisionId)));
     }
 
     private static ResponseEntity<Assessment> respond(LoggedAssessments.Logged logged) {

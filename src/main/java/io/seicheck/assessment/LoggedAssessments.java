@@ -31,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoggedAssessments {
 
-    /** The tenant of every caller until callers authenticate (issue 7). */
-    public static final String DEFAULT_TENANT = "default";
-
     private final AssessmentService assessments;
     private final DecisionLog log;
     private final JsonMapper json;
@@ -48,21 +45,21 @@ public final class LoggedAssessments {
         this.suggestions = new SuggestionFinder(assessments, json);
     }
 
-    /** A decision as returned, and the language it was given in. */
-    public record Logged(Assessment assessment, Language language) {
+    /** A decision as returned, the language it was given in, and the tenant it was made for. */
+    public record Logged(Assessment assessment, Language language, String tenant) {
     }
 
-    public Logged assess(AssessmentRequest request, Language language, String idempotencyKey) {
-        return assess(request, language, idempotencyKey, true);
-    }
-
-    /** Assesses and logs; {@code withSuggestions} false leaves out the (costlier) suggestions. */
-    public Logged assess(AssessmentRequest request, Language language, String idempotencyKey, boolean withSuggestions) {
+    /**
+     * Assesses and logs for {@code tenant} (from the caller's key, never from the body); {@code withSuggestions}
+     * false leaves out the (costlier) suggestions.
+     */
+    public Logged assess(String tenant, AssessmentRequest request, Language language, String idempotencyKey,
+            boolean withSuggestions) {
         // Checked and evaluated first: only a valid request is canonicalised, hashed or looked up.
         AssessmentService.Assessed assessed = assessments.assess(request);
         String canonicalRequest = canonical(request);
         if (idempotencyKey != null) {
-            Optional<StoredDecision> earlier = log.findByIdempotencyKey(DEFAULT_TENANT, idempotencyKey);
+            Optional<StoredDecision> earlier = log.findByIdempotencyKey(tenant, idempotencyKey);
             if (earlier.isPresent()) {
                 return repeat(earlier.get(), canonicalRequest, withSuggestions);
             }
@@ -71,13 +68,13 @@ public final class LoggedAssessments {
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Assessment body = render(assessed, language, withSuggestions, decisionId, decidedAt);
         byte[] response = json.writeValueAsBytes(body);
-        Appended appended = log.append(newDecision(assessed, language, withSuggestions, idempotencyKey, decisionId,
-                decidedAt, canonicalRequest, response));
+        Appended appended = log.append(newDecision(tenant, assessed, language, withSuggestions, idempotencyKey,
+                decisionId, decidedAt, canonicalRequest, response));
         if (appended.existing()) {
             return repeat(appended.decision(), canonicalRequest, withSuggestions);
         }
         body.setReceipt(receipt(appended.decision().entry()));
-        return new Logged(body, language);
+        return new Logged(body, language, tenant);
     }
 
     /** The decision exactly as it was returned, with its receipt. */
@@ -133,10 +130,11 @@ public final class LoggedAssessments {
         }
         Assessment body = parse(response);
         body.setReceipt(receipt(stored.entry()));
-        return new Logged(body, Language.valueOf(stored.entry().language()));
+        return new Logged(body, Language.valueOf(stored.entry().language()), stored.entry().tenant());
     }
 
-    private NewDecision newDecision(AssessmentService.Assessed assessed, Language language, boolean withSuggestions,
+    private NewDecision newDecision(String tenant, AssessmentService.Assessed assessed, Language language,
+            boolean withSuggestions,
             String idempotencyKey,
             UUID decisionId, Instant decidedAt, String canonicalRequest, byte[] response) {
         RuleSet ruleSet = assessed.evaluation().ruleSet();
@@ -145,7 +143,7 @@ public final class LoggedAssessments {
         decision.qualifications().forEach(q -> qualifications.put(q.code(), q.status()));
         Map<String, String> channels = new LinkedHashMap<>();
         decision.channels().forEach(c -> channels.put(c.code(), c.status()));
-        return new NewDecision(decisionId, decidedAt, DEFAULT_TENANT, assessed.request().getReference(), idempotencyKey,
+        return new NewDecision(decisionId, decidedAt, tenant, assessed.request().getReference(), idempotencyKey,
                 assessed.asOf(), ruleSet.id(), ruleSet.hash(), appVersion, language.name(), withSuggestions,
                 decision.verdict(),
                 qualifications, channels, List.copyOf(decision.flags()), industries(assessed.request()),

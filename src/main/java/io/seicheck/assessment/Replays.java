@@ -10,6 +10,7 @@ import io.seicheck.decisionlog.DecisionLog;
 import io.seicheck.decisionlog.LogEntry;
 import io.seicheck.decisionlog.RuleSetArchive;
 import io.seicheck.rules.RuleSetRegistry;
+import io.seicheck.security.Caller;
 import io.seicheck.decisionlog.Sha256;
 import io.seicheck.decisionlog.StoredDecision;
 import io.seicheck.rules.RuleSet;
@@ -49,8 +50,14 @@ public final class Replays {
         this.ruleSets = ruleSets;
     }
 
-    public Optional<Replay> replay(UUID decisionId, String otherRuleSet) {
-        return log.find(decisionId).map(stored -> replay(stored, otherRuleSet));
+    /** Replays a decision the caller may read (else empty, as if it did not exist), and records that it did. */
+    public Optional<Replay> replay(UUID decisionId, String otherRuleSet, Caller caller) {
+        return log.find(decisionId).filter(stored -> caller.mayRead(stored.entry().tenant())).map(stored -> {
+            Replay replay = replay(stored, otherRuleSet);
+            log.recordReplay(decisionId, caller.keyId(), caller.tenant(), replay.getReplayedUnder().getHash(),
+                    replay.getIdentical());
+            return replay;
+        });
     }
 
     private Replay replay(StoredDecision stored, String otherRuleSet) {

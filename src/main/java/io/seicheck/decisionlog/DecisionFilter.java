@@ -10,17 +10,23 @@ import java.util.List;
 
 /**
  * What an auditor searches the log by. Days are calendar days in {@code zone} (China time), inclusive;
- * {@code channel} matches decisions in which that channel had {@code channelStatus}. Every field may be null.
+ * {@code channel} matches decisions in which that channel had {@code channelStatus}; {@code tenants} limits the
+ * search to the tenants a caller may read (null: all). Every field may be null.
  */
 public record DecisionFilter(LocalDate from, LocalDate to, String verdict, String channel, String channelStatus,
-        String industry, String ruleSetHash, ZoneId zone) {
+        String industry, String ruleSetHash, ZoneId zone, java.util.Set<String> tenants) {
 
     /** The SQL condition (never empty) and, in order, its parameters. */
     record Where(String sql, List<Object> parameters) {
 
         void bind(PreparedStatement q, int first) throws SQLException {
             for (int i = 0; i < parameters.size(); i++) {
-                q.setObject(first + i, parameters.get(i));
+                Object p = parameters.get(i);
+                if (p instanceof String[]) {
+                    q.setArray(first + i, q.getConnection().createArrayOf("text", (String[]) p));
+                } else {
+                    q.setObject(first + i, p);
+                }
             }
         }
     }
@@ -29,6 +35,10 @@ public record DecisionFilter(LocalDate from, LocalDate to, String verdict, Strin
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         conditions.add("TRUE");
+        if (tenants != null) {
+            conditions.add("tenant = ANY(?)");
+            parameters.add(tenants.toArray(new String[0]));
+        }
         if (from != null) {
             conditions.add("decided_at >= ?");
             parameters.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));

@@ -197,6 +197,21 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
+    /** Records that a caller replayed a decision (insert-only, like the log). */
+    public void recordReplay(UUID decisionId, String keyId, String tenant, String ruleSetHash, Boolean identical) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO replay_record (decision_id, key_id, tenant, rule_set_hash, identical) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, decisionId);
+            insert.setString(2, keyId);
+            insert.setString(3, tenant);
+            insert.setString(4, ruleSetHash);
+            insert.setObject(5, identical);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new LogUnavailableException("The replay could not be recorded: " + e.getMessage(), e);
+        }
+    }
+
     /** The newest entry, if any. */
     public Optional<LogEntry> head() {
         return query("SELECT " + EntryRows.COLUMNS + " FROM decision_log ORDER BY seq DESC LIMIT 1", null)

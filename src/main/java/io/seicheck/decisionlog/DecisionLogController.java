@@ -5,6 +5,7 @@ import io.seicheck.api.model.ChainBreak;
 import io.seicheck.api.model.LogPublicKey;
 import io.seicheck.api.model.SignedCheckpoint;
 import io.seicheck.api.model.VerificationReport;
+import io.seicheck.security.Callers;
 import io.seicheck.web.InputError;
 import io.seicheck.web.InvalidInputException;
 import java.io.BufferedWriter;
@@ -34,6 +35,9 @@ class DecisionLogController implements DecisionLogApi {
     @Override
     public ResponseEntity<VerificationReport> verifyDecisionLog(Long fromSeq, Long toSeq, Long checkpointSeq,
             String checkpointHash) {
+        if (!Callers.current().mayAudit()) {
+            throw Callers.forbidden("verifying the log (auditors and admins do)");
+        }
         if ((checkpointSeq == null) != (checkpointHash == null)) {
             String missing = checkpointSeq == null ? "checkpointSeq" : "checkpointHash";
             throw new InvalidInputException(List.of(new InputError(missing,
@@ -62,6 +66,9 @@ class DecisionLogController implements DecisionLogApi {
 
     @Override
     public ResponseEntity<SignedCheckpoint> getCheckpoint() {
+        if (!Callers.current().mayAudit()) {
+            throw Callers.forbidden("taking checkpoints (auditors and admins do)");
+        }
         Optional<LogEntry> head = log.head();
         CheckpointSigner.SignedCheckpoint c = signer.sign(head.map(LogEntry::seq).orElse(0L),
                 head.map(LogEntry::entryHash).orElse(Sha256.ZERO));
@@ -77,6 +84,10 @@ class DecisionLogController implements DecisionLogApi {
 
     @Override
     public ResponseEntity<StreamingResponseBody> exportDecisionLog(Long fromSeq, Long toSeq) {
+        if (!Callers.current().mayExportLog()) {
+            throw Callers.forbidden("exporting the whole log, which holds every tenant's requests (admins and "
+                    + "auditors of all tenants do)");
+        }
         long from = fromSeq == null ? 1 : fromSeq;
         long to = toSeq == null ? Long.MAX_VALUE : toSeq;
         StreamingResponseBody body = out -> {

@@ -10,6 +10,7 @@ import io.seicheck.api.model.Verdict;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.seicheck.security.Callers;
 import io.seicheck.web.InputError;
 import io.seicheck.web.InvalidInputException;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class DecisionsController implements DecisionsApi {
         }
         return new DecisionFilter(from, to, verdict == null ? null : verdict.getValue(),
                 channel == null ? null : channel.getValue(), channelStatus == null ? null : channelStatus.getValue(),
-                industry, ruleSetHash, CHINA);
+                industry, ruleSetHash, CHINA, Callers.current().readableTenants());
     }
 
     static DecisionSummary summary(LogEntry e) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -34,12 +33,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(ProblemHandler.PROBLEM_JSON.toString());
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json.writeValueAsString(ProblemHandler.body(HttpStatus.CONTENT_TOO_LARGE,
-                    "payload-too-large", "Payload too large", new BodyTooLargeException(maxBytes).getMessage(),
-                    request, List.of())));
+            ProblemResponses.write(request, response, json, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "Payload too large", new BodyTooLargeException(maxBytes).getMessage());
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, maxBytes), response);

@@ -71,7 +71,7 @@ class ReplayUnderOlderRuleSetTests {
                 new AssessmentService(olderRegistry, new Catalogues(olderRegistry)), log, json, "0.0.1-older");
         AssessmentRequest request = json.readValue(Files.readString(Path.of("samples", "industrial-robot-maker.json")),
                 AssessmentRequest.class);
-        LoggedAssessments.Logged made = olderDeployment.assess(request, Language.EN, null);
+        LoggedAssessments.Logged made = olderDeployment.assess("admin", request, Language.EN, null, true);
         assertThat(made.assessment().getRuleSet().getHash()).isEqualTo(older.hash());
 
         ServiceClient http = new ServiceClient(port);
