@@ -37,10 +37,6 @@ final class InputChecks {
     static List<InputError> check(AssessmentRequest request, LocalDate asOf, Catalogue catalogue) {
         List<InputError> errors = new ArrayList<>();
         checkText(TREE.valueToTree(request), "", errors);
-        if (request.getReference() != null && request.getReference().chars().anyMatch(Character::isISOControl)) {
-            // It is echoed back, logged and exported to CSV: a control character (NUL above all) has no place in it.
-            errors.add(new InputError("/reference", "must not contain control characters"));
-        }
         Company company = request.getCompany();
         if (company != null) {
             checkCompany(company, asOf, catalogue, errors);
@@ -78,18 +74,33 @@ final class InputChecks {
     }
 
     /**
-     * Every string of the request must be well-formed Unicode: a lone surrogate (which JSON backslash-u escapes
-     * can smuggle in) cannot be written back as UTF-8 in the response, nor stored by PostgreSQL as it was read.
+     * Every string of the request must be text a person would write: not blank; well-formed Unicode (a lone
+     * surrogate, which JSON backslash-u escapes can smuggle in, cannot be written back as UTF-8 nor stored by
+     * PostgreSQL as it was read); no control characters (NUL above all); and no bidirectional overrides, which
+     * make a name display differently from what it is.
      */
     private static void checkText(JsonNode node, String pointer, List<InputError> errors) {
         if (node.isString()) {
             String text = node.asString();
+            if (text.isBlank()) {
+                errors.add(new InputError(pointer, "must not be empty or blank"));
+                return;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
                 if (!paired) {
                     errors.add(new InputError(pointer, "contains an unpaired UTF-16 surrogate (not valid Unicode text)"));
+                    return;
+                }
+                if (Character.isISOControl(c)) {
+                    errors.add(new InputError(pointer, "contains a control character (U+" + String.format("%04X", (int) c) + ")"));
+                    return;
+                }
+                if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F') {
+                    errors.add(new InputError(pointer, "contains a bidirectional control character (U+"
+                            + String.format("%04X", (int) c) + ")"));
                     return;
                 }
             }

@@ -43,6 +43,28 @@ public final class Pointers {
         if (message == null) {
             return "is not valid JSON for this field";
         }
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null) {
+            // say what was expected in the contract's words, never the parser's (which names Java types)
+            String type = f.getTargetType().getSimpleName();
+            if (type.equals("LocalDate")) {
+                return "is not a calendar date in the form YYYY-MM-DD";
+            }
+            if (type.equals("OffsetDateTime")) {
+                return "is not a date-time in ISO-8601 form";
+            }
+            if (type.equals("UUID")) {
+                return "is not a UUID";
+            }
+            if (f.getTargetType().isEnum()) {
+                return "is not one of the values the contract lists";
+            }
+            if (type.equals("Integer") || type.equals("Long") || type.equals("int") || type.equals("long")) {
+                return "is not a whole number in range";
+            }
+        }
+        if (message.contains("java.") || message.contains("tools.jackson")) {
+            return "is not a valid value for this field";
+        }
         message = message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1");
         int newline = message.indexOf('\n');
         message = newline > 0 ? message.substring(0, newline) : message;

@@ -63,8 +63,74 @@ public class ProblemHandler {
     ResponseEntity<Problem> parameterValidation(HandlerMethodValidationException e, HttpServletRequest request) {
         List<InputError> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
-                new InputError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+                new InputError(parameterName(r.getMethodParameter()), err.getDefaultMessage()))));
         return invalid(request, errors);
+    }
+
+    /** The name a client knows a parameter by: the header, query or path name, not the Java one. */
+    private static String parameterName(org.springframework.core.MethodParameter p) {
+        org.springframework.web.bind.annotation.RequestHeader header =
+                annotation(p, org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.value().isEmpty()) {
+            return header.value();
+        }
+        org.springframework.web.bind.annotation.RequestParam param =
+                annotation(p, org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        org.springframework.web.bind.annotation.PathVariable path =
+                annotation(p, org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        return p.getParameterName();
+    }
+
+    /** For a violation on a controller parameter: the header, query or path name the client used. */
+    private static java.util.Optional<String> clientName(ConstraintViolation<?> v) {
+        String method = null;
+        int index = -1;
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                method = node.getName();
+            } else if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                index = node.as(jakarta.validation.Path.ParameterNode.class).getParameterIndex();
+            }
+        }
+        if (method == null || index < 0 || v.getRootBeanClass() == null) {
+            return java.util.Optional.empty();
+        }
+        for (java.lang.reflect.Method m : v.getRootBeanClass().getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() > index) {
+                String name = parameterName(new org.springframework.core.MethodParameter(m, index));
+                if (!name.equals(m.getParameters()[index].getName())) {
+                    return java.util.Optional.of(name);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A parameter's annotation, also where it sits on the generated interface the controller implements. */
+    private static <A extends java.lang.annotation.Annotation> A annotation(org.springframework.core.MethodParameter p,
+            Class<A> type) {
+        A direct = p.getParameterAnnotation(type);
+        if (direct != null || p.getMethod() == null) {
+            return direct;
+        }
+        for (Class<?> api : org.springframework.util.ClassUtils.getAllInterfacesForClass(p.getDeclaringClass())) {
+            try {
+                java.lang.reflect.Method declared = api.getMethod(p.getMethod().getName(), p.getMethod().getParameterTypes());
+                A found = new org.springframework.core.MethodParameter(declared, p.getParameterIndex()).getParameterAnnotation(type);
+                if (found != null) {
+                    return found;
+                }
+            } catch (NoSuchMethodException notThere) {
+                // not from this interface
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -73,7 +139,8 @@ public class ProblemHandler {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             String path = v.getPropertyPath().toString();
             int dot = path.indexOf('.');
-            errors.add(new InputError(dot >= 0 ? path.substring(dot + 1) : path, v.getMessage()));
+            String name = clientName(v).orElse(dot >= 0 ? path.substring(dot + 1) : path);
+            errors.add(new InputError(name, v.getMessage()));
         }
         errors.sort(Comparator.comparing(InputError::pointer).thenComparing(InputError::detail));
         return invalid(request, errors);

@@ -42,7 +42,7 @@ public class StrictJsonConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .changeDefaultNullHandling(h -> JsonSetter.Value.forValueNulls(Nulls.FAIL))
+                .changeDefaultNullHandling(h -> JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL))
                 .changeDefaultPropertyInclusion(i -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                         JsonInclude.Include.NON_NULL))
                 .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
