@@ -28,6 +28,11 @@ public class StrictJsonConfiguration {
 
     @Bean
     JsonMapper jsonMapper() {
+        return mapper();
+    }
+
+    /** The mapper the service reads requests with: strict rules and bounded documents. */
+    public static JsonMapper mapper() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
