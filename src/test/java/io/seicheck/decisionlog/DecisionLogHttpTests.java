@@ -396,6 +396,14 @@ class DecisionLogHttpTests {
         assertThat(csv.text()).contains(cement.body().get("decisionId").asString(), tag + "-cement")
                 .doesNotContain(tag + "-robot");
         assertThat(rows.length - 1L).isEqualTo(count("industries @> ARRAY['3011'] AND rule_set_hash = ?", hash));
+
+        // A reference is free text: in a spreadsheet, one that starts with = must not become a formula.
+        String formula = "=HYPERLINK(\"http://evil\",\"x\")";
+        Reply injected = http().postJson("/v1/assessments", withReference(sample("ic-designer.json"), formula));
+        assertThat(injected.status()).isEqualTo(200);
+        String exported = http().get("/v1/decisions/export?industry=6520").text();
+        assertThat(exported).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"")
+                .doesNotContain(",=HYPERLINK");
     }
 
     @Test
