@@ -187,6 +187,11 @@ class AccessControlTests {
         ServiceClient nobody = callers.get("nobody");
         assertThat(nobody.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(nobody.get("/api/openapi.yaml").status()).isEqualTo(200);
+        Reply page = nobody.get("/problems/rate-limited");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("Retry-After");
+        assertThat(nobody.get("/problems/no-such-problem").status()).isEqualTo(404);
     }
 
     private static List<String> tenants(JsonNode page) {
