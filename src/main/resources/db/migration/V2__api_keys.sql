@@ -4,7 +4,8 @@
 CREATE TABLE api_key (
     key_id       text        PRIMARY KEY CHECK (key_id ~ '^[a-z0-9]{12}$'),
     secret_hash  text        NOT NULL CHECK (secret_hash ~ '^[0-9a-f]{64}$'),
-    tenant       text        NOT NULL CHECK (tenant ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
+    -- '_admin' is the tenant of admin keys only: outside the pattern, so no other key can share it
+    tenant       text        NOT NULL CHECK (tenant ~ '^[a-z0-9][a-z0-9-]{0,62}$' OR (tenant = '_admin' AND 'ADMIN' = ANY(roles))),
     roles        text[]      NOT NULL CHECK (roles <@ ARRAY['FIRM', 'BANK', 'AUDITOR', 'ADMIN'] AND cardinality(roles) > 0),
     -- for AUDITOR: the tenants it may read ('*' for all); empty otherwise
     scope        text[]      NOT NULL DEFAULT '{}',
@@ -22,7 +23,9 @@ CREATE TABLE replay_record (
     decision_id   uuid        NOT NULL,
     replayed_at   timestamptz NOT NULL DEFAULT now(),
     key_id        text        NOT NULL,
+    -- the replaying key's tenant, and the tenant the decision was made for
     tenant        text        NOT NULL,
+    decision_tenant text      NOT NULL,
     rule_set_hash text        NOT NULL,
     identical     boolean
 );

@@ -38,8 +38,7 @@ class AssessmentController implements AssessmentsApi {
     public ResponseEntity<Assessment> getAssessment(UUID decisionId) {
         Caller caller = Callers.current();
         // Another tenant's decision is not found, not forbidden: its existence is not this caller's business.
-        return respond(assessments.find(decisionId).filter(l -> caller.mayRead(l.tenant()))
-                .orElseThrow(() -> notFound(decisionId)));
+        return respond(assessments.find(decisionId, caller::mayRead).orElseThrow(() -> notFound(decisionId)));
     }
 
     @Override

@@ -77,9 +77,9 @@ public final class LoggedAssessments {
         return new Logged(body, language, tenant);
     }
 
-    /** The decision exactly as it was returned, with its receipt. */
-    public Optional<Logged> find(UUID decisionId) {
-        return log.find(decisionId).map(this::asReturned);
+    /** The decision exactly as it was returned, with its receipt, if its tenant is one {@code mayRead} allows. */
+    public Optional<Logged> find(UUID decisionId, java.util.function.Predicate<String> mayRead) {
+        return log.find(decisionId).filter(s -> mayRead.test(s.entry().tenant())).map(this::asReturned);
     }
 
     /** The canonical text of a request: what is logged, hashed and replayed. */

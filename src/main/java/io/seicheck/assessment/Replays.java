@@ -54,7 +54,8 @@ public final class Replays {
     public Optional<Replay> replay(UUID decisionId, String otherRuleSet, Caller caller) {
         return log.find(decisionId).filter(stored -> caller.mayRead(stored.entry().tenant())).map(stored -> {
             Replay replay = replay(stored, otherRuleSet);
-            log.recordReplay(decisionId, caller.keyId(), caller.tenant(), replay.getReplayedUnder().getHash(),
+            log.recordReplay(decisionId, stored.entry().tenant(), caller.keyId(), caller.tenant(),
+                    replay.getReplayedUnder().getHash(),
                     replay.getIdentical());
             return replay;
         });

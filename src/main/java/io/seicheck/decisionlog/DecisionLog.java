@@ -198,14 +198,17 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /** Records that a caller replayed a decision (insert-only, like the log). */
-    public void recordReplay(UUID decisionId, String keyId, String tenant, String ruleSetHash, Boolean identical) {
+    public void recordReplay(UUID decisionId, String decisionTenant, String keyId, String tenant, String ruleSetHash,
+            Boolean identical) {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO replay_record (decision_id, key_id, tenant, rule_set_hash, identical) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO replay_record (decision_id, decision_tenant, key_id, tenant, rule_set_hash, identical) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, decisionId);
-            insert.setString(2, keyId);
-            insert.setString(3, tenant);
-            insert.setString(4, ruleSetHash);
-            insert.setObject(5, identical);
+            insert.setString(2, decisionTenant);
+            insert.setString(3, keyId);
+            insert.setString(4, tenant);
+            insert.setString(5, ruleSetHash);
+            insert.setObject(6, identical);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new LogUnavailableException("The replay could not be recorded: " + e.getMessage(), e);

@@ -33,6 +33,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final JsonMapper json;
     private final int defaultPerMinute;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Failed key checks per client address: guessing keys, or flooding the key store, is slowed down. */
+    private final Map<String, Bucket> failures = new ConcurrentHashMap<>();
+    static final int FAILURES_PER_MINUTE = 120;
 
     ApiKeyFilter(ApiKeys keys, JsonMapper json, int defaultPerMinute) {
         this.keys = keys;
@@ -48,6 +51,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        Bucket failed = failures.get(request.getRemoteAddr());
+        if (failed != null && failed.getAvailableTokens() <= 0) {
+            response.setHeader("Retry-After", "60");
+            ProblemResponses.write(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", "Too many requests with keys that are not live keys; retry in a minute.");
+            return;
+        }
         Caller caller;
         try {
             caller = keys.authenticate(presented.strip()).orElse(null);
@@ -58,6 +68,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         if (caller == null) {
+            if (failures.size() > 10_000) {
+                failures.clear();
+            }
+            failures.computeIfAbsent(request.getRemoteAddr(), a -> Bucket.builder().addLimit(Bandwidth.builder()
+                    .capacity(FAILURES_PER_MINUTE).refillGreedy(FAILURES_PER_MINUTE, Duration.ofMinutes(1)).build())
+                    .build()).tryConsume(1);
             ProblemResponses.write(request, response, json, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "The X-API-Key is not a live key.");
             return;

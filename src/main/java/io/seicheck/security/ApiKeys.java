@@ -44,12 +44,19 @@ public final class ApiKeys {
     public record Created(KeyInfo info, String key) {
     }
 
-    private record Cached(Optional<Caller> caller, long expiresAt) {
+    /** A key id looked up: its stored secret hash and caller (or nothing: no such live key), until when. */
+    private record Cached(String secretHash, Caller caller, long expiresAt, long generation) {
     }
+
+    /** Real keys are few; unknown ids are capped, so made-up keys cannot grow memory. */
+    private static final int MAX_UNKNOWN_CACHED = 10_000;
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("sei_[a-z0-9]{12}_[A-Za-z0-9_-]{43}");
 
     private final DataSource dataSource;
     private final long cacheNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> byKeyId = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger unknownCached = new java.util.concurrent.atomic.AtomicInteger();
 
     public ApiKeys(DataSource dataSource, Duration cacheFor) {
         this.dataSource = dataSource;
@@ -58,63 +65,92 @@ public final class ApiKeys {
 
     public Created create(String tenant, Set<Role> roles, Set<String> scope, String name, Integer rateLimit,
             String createdBy) {
-        String keyId = randomId();
-        byte[] secretBytes = new byte[32];
-        RANDOM.nextBytes(secretBytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO api_key (key_id, secret_hash, tenant, roles, scope, name, rate_limit, created_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING created_at")) {
-            insert.setString(1, keyId);
-            insert.setString(2, sha256(secret));
-            insert.setString(3, tenant);
-            insert.setArray(4, c.createArrayOf("text", roles.stream().map(Enum::name).sorted().toArray()));
-            insert.setArray(5, c.createArrayOf("text", scope.stream().sorted().toArray()));
-            insert.setString(6, name);
-            insert.setObject(7, rateLimit);
-            insert.setString(8, createdBy);
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                KeyInfo info = new KeyInfo(keyId, tenant, roles, scope, name, rateLimit,
-                        rs.getObject(1, OffsetDateTime.class), createdBy, null);
-                return new Created(info, PREFIX + keyId + "_" + secret);
-            }
+        Created key = prepare(tenant, roles, scope, name, rateLimit, createdBy);
+        try (Connection c = dataSource.getConnection()) {
+            return insert(c, key);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store a new API key: " + e.getMessage(), e);
         }
     }
 
-    /** The caller a presented key stands for, if it is a live key. */
-    public Optional<Caller> authenticate(String presented) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(presented);
-        if (cached != null && cached.expiresAt() - now > 0) {
-            return cached.caller();
-        }
-        Optional<Caller> caller = lookUp(presented);
-        if (cache.size() > 100_000) {
-            cache.clear(); // a flood of made-up keys must not grow memory without bound
-        }
-        cache.put(presented, new Cached(caller, now + cacheNanos));
-        return caller;
+    /** A new key, not yet stored. */
+    Created prepare(String tenant, Set<Role> roles, Set<String> scope, String name, Integer rateLimit, String createdBy) {
+        byte[] secretBytes = new byte[32];
+        RANDOM.nextBytes(secretBytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        String keyId = randomId();
+        return new Created(new KeyInfo(keyId, tenant, roles, scope, name, rateLimit, null, createdBy, null),
+                PREFIX + keyId + "_" + secret);
     }
 
-    private Optional<Caller> lookUp(String presented) {
-        if (presented == null || !presented.startsWith(PREFIX) || presented.length() != PREFIX.length() + 12 + 1 + 43
-                || presented.charAt(PREFIX.length() + 12) != '_') {
+    /** Stores a prepared key on {@code c} (in its transaction, if one is open). */
+    Created insert(Connection c, Created key) throws SQLException {
+        KeyInfo k = key.info();
+        String secret = key.key().substring(PREFIX.length() + 13);
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO api_key (key_id, secret_hash, tenant, roles, scope, name, rate_limit, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING created_at")) {
+            insert.setString(1, k.keyId());
+            insert.setString(2, sha256(secret));
+            insert.setString(3, k.tenant());
+            insert.setArray(4, c.createArrayOf("text", k.roles().stream().map(Enum::name).sorted().toArray()));
+            insert.setArray(5, c.createArrayOf("text", k.scope().stream().sorted().toArray()));
+            insert.setString(6, k.name());
+            insert.setObject(7, k.rateLimit());
+            insert.setString(8, k.createdBy());
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return new Created(new KeyInfo(k.keyId(), k.tenant(), k.roles(), k.scope(), k.name(), k.rateLimit(),
+                        rs.getObject(1, OffsetDateTime.class), k.createdBy(), null), key.key());
+            }
+        }
+    }
+
+    /** Whether a header value has the form of a key at all; anything else is refused without a look-up. */
+    public static boolean wellFormed(String presented) {
+        return presented != null && FORM.matcher(presented).matches();
+    }
+
+    /**
+     * The caller a presented key stands for, if it is a live key. Looked up by key id (cached, positive and
+     * negative), then the secret's hash is compared in constant time.
+     */
+    public Optional<Caller> authenticate(String presented) {
+        if (!wellFormed(presented)) {
             return Optional.empty();
         }
         String keyId = presented.substring(PREFIX.length(), PREFIX.length() + 12);
         String secret = presented.substring(PREFIX.length() + 13);
+        long now = System.nanoTime();
+        Cached cached = byKeyId.get(keyId);
+        if (cached == null || cached.expiresAt() - now <= 0 || cached.generation() != generation.get()) {
+            long seen = generation.get();
+            cached = lookUp(keyId, now, seen);
+            if (cached.caller() == null && unknownCached.incrementAndGet() > MAX_UNKNOWN_CACHED) {
+                byKeyId.values().removeIf(c -> c.caller() == null); // made-up ids must not grow memory
+                unknownCached.set(0);
+            }
+            if (generation.get() == seen) { // a revocation in between must not be undone by this put
+                byKeyId.put(keyId, cached);
+            }
+        }
+        if (cached.caller() == null
+                || !MessageDigest.isEqual(cached.secretHash().getBytes(), sha256(secret).getBytes())) {
+            return Optional.empty();
+        }
+        return Optional.of(cached.caller());
+    }
+
+    private Cached lookUp(String keyId, long now, long seen) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
                 "SELECT secret_hash, tenant, roles, scope, rate_limit FROM api_key WHERE key_id = ? AND revoked_at IS NULL")) {
             q.setString(1, keyId);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next() || !MessageDigest.isEqual(rs.getString(1).getBytes(), sha256(secret).getBytes())) {
-                    return Optional.empty();
+                if (!rs.next()) {
+                    return new Cached(null, null, now + cacheNanos, seen);
                 }
-                return Optional.of(new Caller(keyId, rs.getString(2), roles(rs.getArray(3)), strings(rs.getArray(4)),
-                        (Integer) rs.getObject(5)));
+                return new Cached(rs.getString(1), new Caller(keyId, rs.getString(2), roles(rs.getArray(3)),
+                        strings(rs.getArray(4)), (Integer) rs.getObject(5)), now + cacheNanos, seen);
             }
         } catch (SQLException e) {
             throw new KeyStoreUnavailableException("Cannot check an API key: " + e.getMessage(), e);
@@ -144,7 +180,8 @@ public final class ApiKeys {
                 "UPDATE api_key SET revoked_at = now() WHERE key_id = ? AND revoked_at IS NULL")) {
             u.setString(1, keyId);
             boolean revoked = u.executeUpdate() == 1;
-            cache.clear();
+            generation.incrementAndGet();
+            byKeyId.remove(keyId);
             return revoked;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot revoke an API key: " + e.getMessage(), e);

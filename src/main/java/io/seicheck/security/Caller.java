@@ -10,6 +10,9 @@ public record Caller(String keyId, String tenant, Set<Role> roles, Set<String> s
 
     public static final String ALL_TENANTS = "*";
 
+    /** The tenant of every admin key: outside the tenant pattern, so no firm's or bank's key can share it. */
+    public static final String ADMIN_TENANT = "_admin";
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -27,6 +27,7 @@ class KeysController implements KeysApi {
 
     @Override
     public ResponseEntity<CreatedKey> createKey(KeyRequest request) {
+        requireAdmin();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         request.getRoles().forEach(r -> roles.add(Role.valueOf(r.getValue())));
         Set<String> scope = new LinkedHashSet<>(request.getScope() == null ? List.of() : request.getScope());
@@ -37,22 +38,36 @@ class KeysController implements KeysApi {
             throw new InvalidInputException(List.of(new InputError("/scope",
                     "an AUDITOR key needs the tenants it may read, or * for all")));
         }
-        ApiKeys.Created created = keys.create(request.getTenant(), roles, scope, request.getName(),
+        if (roles.contains(Role.ADMIN) && roles.size() > 1) {
+            throw new InvalidInputException(List.of(new InputError("/roles", "an ADMIN key has no other role")));
+        }
+        // Admin keys share one reserved tenant, so that their own assessments never land in a customer's log.
+        String tenant = roles.contains(Role.ADMIN) ? Caller.ADMIN_TENANT : request.getTenant();
+        ApiKeys.Created created = keys.create(tenant, roles, scope, request.getName(),
                 request.getRateLimit(), Callers.current().keyId());
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedKey(created.key(), info(created.info())));
     }
 
     @Override
     public ResponseEntity<List<ApiKeyInfo>> listKeys() {
+        requireAdmin();
         return ResponseEntity.ok(keys.list().stream().map(KeysController::info).toList());
     }
 
     @Override
     public ResponseEntity<Void> revokeKey(String keyId) {
+        requireAdmin();
         if (!keys.revoke(keyId)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", "No live key " + keyId + ".");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** A second line behind the URL rule of {@link SecurityConfiguration}. */
+    private static void requireAdmin() {
+        if (!Callers.current().isAdmin()) {
+            throw Callers.forbidden("managing keys");
+        }
     }
 
     private static ApiKeyInfo info(ApiKeys.KeyInfo k) {

@@ -31,7 +31,7 @@ class SecurityConfiguration {
     ApiKeys apiKeys(DataSource dataSource, @Value("${sei.security.key-cache}") Duration keyCache,
             @Value("${sei.security.admin-key-file}") Path adminKeyFile) {
         ApiKeys keys = new ApiKeys(dataSource, keyCache);
-        AdminKeyBootstrap.ensureAdminKey(keys, adminKeyFile);
+        AdminKeyBootstrap.ensureAdminKey(dataSource, keys, adminKeyFile);
         return keys;
     }
 

@@ -180,6 +180,12 @@ class AccessControlTests {
         assertThat(noScope.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/scope");
         Reply badTenant = admin().postJson("/v1/keys", "{\"tenant\":\"Bank A\",\"roles\":[\"BANK\"],\"name\":\"n\"}");
         assertThat(badTenant.status()).isEqualTo(400);
+        Reply reserved = admin().postJson("/v1/keys", "{\"tenant\":\"_admin\",\"roles\":[\"BANK\"],\"name\":\"n\"}");
+        assertThat(reserved.status()).as("the admins' tenant is not for others").isEqualTo(400);
+        Reply anotherAdmin = admin().postJson("/v1/keys", "{\"tenant\":\"bank-a\",\"roles\":[\"ADMIN\"],\"name\":\"n\"}");
+        assertThat(anotherAdmin.status()).isEqualTo(201);
+        assertThat(anotherAdmin.body().get("info").get("tenant").asString())
+                .as("an admin's assessments never land in a customer's log").isEqualTo("_admin");
     }
 
     @Test
@@ -192,6 +198,9 @@ class AccessControlTests {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.text()).contains("Retry-After");
         assertThat(nobody.get("/problems/no-such-problem").status()).isEqualTo(404);
+        Reply error = nobody.get("/error");
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.contentType()).startsWith("application/problem+json");
     }
 
     private static List<String> tenants(JsonNode page) {
