@@ -11,6 +11,9 @@ import io.seicheck.decisionlog.NewDecision;
 import io.seicheck.decisionlog.Sha256;
 import io.seicheck.decisionlog.StoredDecision;
 import io.seicheck.rules.RuleSet;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.seicheck.web.ProblemException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,12 +40,24 @@ public final class LoggedAssessments {
     private final String appVersion;
     private final SuggestionFinder suggestions;
 
+    private final MeterRegistry metrics;
+    private final Timer assessmentTime;
+
     public LoggedAssessments(AssessmentService assessments, DecisionLog log, JsonMapper json, String appVersion) {
+        this(assessments, log, json, appVersion, new SimpleMeterRegistry());
+    }
+
+    public LoggedAssessments(AssessmentService assessments, DecisionLog log, JsonMapper json, String appVersion,
+            MeterRegistry metrics) {
         this.assessments = assessments;
         this.log = log;
         this.json = json;
         this.appVersion = appVersion;
         this.suggestions = new SuggestionFinder(assessments, json);
+        this.metrics = metrics;
+        this.assessmentTime = Timer.builder("sei.assessment")
+                .description("Time to decide, render and log one assessment (refusals excluded)")
+                .publishPercentileHistogram().register(metrics);
     }
 
     /** A decision as returned, the language it was given in, and the tenant it was made for. */
@@ -55,6 +70,7 @@ public final class LoggedAssessments {
      */
     public Logged assess(String tenant, AssessmentRequest request, Language language, String idempotencyKey,
             boolean withSuggestions) {
+        Timer.Sample started = Timer.start(metrics);
         // Checked and evaluated first: only a valid request is canonicalised, hashed or looked up.
         AssessmentService.Assessed assessed = assessments.assess(request);
         String canonicalRequest = canonical(request);
@@ -74,6 +90,10 @@ public final class LoggedAssessments {
             return repeat(appended.decision(), canonicalRequest, withSuggestions);
         }
         body.setReceipt(receipt(appended.decision().entry()));
+        started.stop(assessmentTime);
+        RuleSet ruleSet = assessed.evaluation().ruleSet();
+        metrics.counter("sei.assessments", "verdict", assessed.decision().verdict(), "rule_set", ruleSet.id()).increment();
+        metrics.counter("sei.rule.firings", "rule_set", ruleSet.id()).increment(assessed.evaluation().firedRules().size());
         return new Logged(body, language, tenant);
     }
 

@@ -45,9 +45,9 @@ class PolicyConfiguration {
 
     @Bean
     LoggedAssessments loggedAssessments(AssessmentService assessments, DecisionLog decisionLog, JsonMapper json,
-            ObjectProvider<BuildProperties> build, RuleSetArchive archive) {
+            ObjectProvider<BuildProperties> build, RuleSetArchive archive, io.micrometer.core.instrument.MeterRegistry metrics) {
         // The archive bean is a parameter so that every rule set is archived before the first decision.
-        return new LoggedAssessments(assessments, decisionLog, json, appVersion(build.getIfAvailable()));
+        return new LoggedAssessments(assessments, decisionLog, json, appVersion(build.getIfAvailable()), metrics);
     }
 
     @Bean

@@ -54,6 +54,9 @@ public final class DecisionLog implements AutoCloseable {
     private final DataSource dataSource;
     private final DataSource writerDataSource;
     private final Settings settings;
+    private final io.micrometer.core.instrument.Timer appendTime;
+    private final io.micrometer.core.instrument.DistributionSummary batchSizes;
+    private final io.micrometer.core.instrument.Counter unavailable;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private volatile boolean running = true;
@@ -67,9 +70,20 @@ public final class DecisionLog implements AutoCloseable {
      *        holding the others can never keep a decision from being logged
      */
     public DecisionLog(DataSource dataSource, DataSource writerDataSource, Settings settings) {
+        this(dataSource, writerDataSource, settings, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    public DecisionLog(DataSource dataSource, DataSource writerDataSource, Settings settings,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.writerDataSource = writerDataSource;
         this.settings = settings;
+        this.appendTime = io.micrometer.core.instrument.Timer.builder("sei.decision.log.append")
+                .description("A caller's wait for its entry to commit").publishPercentileHistogram().register(metrics);
+        this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("sei.decision.log.batch")
+                .description("Entries per group commit").register(metrics);
+        this.unavailable = io.micrometer.core.instrument.Counter.builder("sei.decision.log.unavailable")
+                .description("Decisions refused (503) because the log could not commit in time").register(metrics);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.writer = new Thread(this::writeLoop, "decision-log-writer");
         this.writer.setDaemon(true);
@@ -78,6 +92,18 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Logs one decision; returns once it has committed (or the key's earlier entry, if the key was used). */
     public Appended append(NewDecision decision) {
+        long start = System.nanoTime();
+        try {
+            return appendTimed(decision);
+        } catch (LogUnavailableException e) {
+            unavailable.increment();
+            throw e;
+        } finally {
+            appendTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Appended appendTimed(NewDecision decision) {
         Pending pending = new Pending(decision);
         if (!running || !queue.offer(pending)) {
             throw new LogUnavailableException("The decision log is not accepting entries (queue full or closed)", null);
@@ -265,6 +291,7 @@ public final class DecisionLog implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
+            batchSizes.record(batch.size());
             List<Appended> appended = appendAll(writerDataSource, batch.stream().map(p -> p.decision).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result.complete(appended.get(i));

@@ -16,11 +16,12 @@ class DecisionLogConfiguration {
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
     DecisionLog decisionLog(DataSource dataSource, @Qualifier("decisionLogWriterDataSource") DataSource writerDataSource,
+            io.micrometer.core.instrument.MeterRegistry metrics,
             @Value("${sei.decision-log.commit-timeout}") Duration commitTimeout,
             @Value("${sei.decision-log.queue-capacity}") int queueCapacity,
             @Value("${sei.decision-log.batch-size}") int batchSize) {
         return new DecisionLog(dataSource, writerDataSource,
-                new DecisionLog.Settings(commitTimeout, queueCapacity, batchSize));
+                new DecisionLog.Settings(commitTimeout, queueCapacity, batchSize), metrics);
     }
 
     @Bean

@@ -58,6 +58,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/api/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/problems/**", "/error").permitAll()
                         .requestMatchers("/v1/keys", "/v1/keys/**").hasRole(Role.ADMIN.name())
+                        // volumes by verdict are business data: admins (a key in the scraper's headers)
+                        .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(request, response,

@@ -189,6 +189,17 @@ class AccessControlTests {
     }
 
     @Test
+    void metricsAreForAdminsAndCountDecisionsByVerdict() {
+        Reply metrics = admin().get("/actuator/prometheus");
+        assertThat(metrics.status()).as(metrics.text()).isEqualTo(200);
+        assertThat(metrics.text()).contains("sei_assessments_total{", "rule_set=\"sei-2020\"", "verdict=\"ELIGIBLE\"",
+                "sei_assessment_seconds_bucket", "sei_decision_log_append_seconds_bucket", "sei_decision_log_batch",
+                "sei_rule_firings_total");
+        assertThat(callers.get("bankA").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(callers.get("nobody").get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
     void healthAndTheContractNeedNoKey() {
         ServiceClient nobody = callers.get("nobody");
         assertThat(nobody.get("/actuator/health/readiness").status()).isEqualTo(200);
