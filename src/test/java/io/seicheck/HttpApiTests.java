@@ -131,6 +131,14 @@ class HttpApiTests {
         assertThat(sei2020.get("hash").asString()).matches("[0-9a-f]{64}");
         assertThat(sei2020.get("ruleCount").asInt()).isGreaterThan(50);
         assertThat(sei2020.get("effectiveFrom").asString()).isEqualTo("2020-09-11");
+        Reply detail = get("/v1/rulesets/sei-2020");
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body().get("rules").size()).isEqualTo(sei2020.get("ruleCount").asInt());
+        JsonNode first = detail.body().get("rules").get(0);
+        assertThat(first.get("citation").get("document").asString()).isNotBlank();
+        assertThat(first.get("citation").has("verified")).isTrue();
+        assertThat(detail.body().get("rules").findValuesAsString("ruleId")).contains("HNTE-RD-INTENSITY", "EXCL-OVERCAPACITY");
+        assertThat(get("/v1/rulesets/sei-1999").status()).isEqualTo(404);
     }
 
     @Test

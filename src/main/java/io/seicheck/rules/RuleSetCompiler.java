@@ -74,11 +74,18 @@ public final class RuleSetCompiler {
                 }
                 // parsed once here, read by every consequence that records a finding
                 impl.addMetaAttribute(RuleMeta.PARSED, meta);
-                rules.add(new RuleInfo(rule.getName(), source, meta));
+                rules.add(new RuleInfo(rule.getName(), source, meta, day(impl.getDateEffective()),
+                        day(impl.getDateExpires())));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::name));
         return List.copyOf(rules);
+    }
+
+    /** A rule date (Drools parses it as local midnight) as the calendar day it names. */
+    private static java.time.LocalDate day(java.util.Calendar calendar) {
+        return calendar == null ? null : java.time.LocalDate.of(calendar.get(java.util.Calendar.YEAR),
+                calendar.get(java.util.Calendar.MONTH) + 1, calendar.get(java.util.Calendar.DAY_OF_MONTH));
     }
 
     private static String relative(String path, String packagePath) {

@@ -108,6 +108,7 @@ class AccessControlTests {
                 new Case("read the public key", c -> c.get("/v1/decision-log/public-key"), expect(200, 200, 200, 200, 200, 200)),
                 new Case("export the log", c -> c.get("/v1/decision-log/export"), expect(403, 403, 403, 403, 200, 200)),
                 new Case("list rule sets", c -> c.get("/v1/rulesets"), expect(200, 200, 200, 200, 200, 200)),
+                new Case("read a rule set's rules", c -> c.get("/v1/rulesets/sei-2020"), expect(200, 200, 200, 200, 200, 200)),
                 new Case("read the catalogue", c -> c.get("/v1/catalogue/industries/3491"), expect(200, 200, 200, 200, 200, 200)),
                 new Case("list keys", c -> c.get("/v1/keys"), expect(403, 403, 403, 403, 403, 200)),
                 new Case("make a key", c -> c.postJson("/v1/keys", "{\"tenant\":\"t\",\"roles\":[\"FIRM\"],\"name\":\"n\"}"),
