@@ -17,8 +17,10 @@ import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * Evaluates facts against a rule set in a fresh session whose clock stands at noon of {@code asOf}, so that
- * rules with their own effective dates fire exactly on the days they are in force.
+ * Evaluates facts against a rule set in a session whose clock stands at noon of {@code asOf}, so that rules with
+ * their own effective dates fire exactly on the days they are in force. Sessions come from a pool per rule set:
+ * a disposed session is reset (facts gone, clock back to 0) and reused, keeping the node memories a new session
+ * would have to build (about a third of an evaluation's time).
  */
 public final class RuleEvaluator {
 
@@ -29,19 +31,38 @@ public final class RuleEvaluator {
         sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
     }
 
+    /** Sessions kept per rule set: a reset session keeps its node memories, which a new one must build. */
+    private final java.util.Map<org.kie.api.KieBase, org.kie.api.runtime.KieSessionsPool> pools =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private KieSession session(RuleSet ruleSet, long noonOfAsOf) {
+        KieSession session = pools.computeIfAbsent(ruleSet.kieBase(), kb -> kb.newKieSessionsPool(4))
+                .newKieSession(sessionConfiguration);
+        SessionPseudoClock clock = session.getSessionClock();
+        long now = clock.getCurrentTime();
+        if (noonOfAsOf < now) {
+            // a pseudo clock only goes forward: a recycled session whose clock is past this day will not do
+            session.destroy();
+            session = ruleSet.kieBase().newKieSession(sessionConfiguration, null);
+            clock = session.getSessionClock();
+            now = clock.getCurrentTime();
+        }
+        clock.advanceTime(noonOfAsOf - now, TimeUnit.MILLISECONDS);
+        return session;
+    }
+
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Collection<?> facts) {
-        KieSession session = ruleSet.kieBase().newKieSession(sessionConfiguration, null);
+        KieSession session = session(ruleSet,
+                asOf.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
+        List<String> fired = new ArrayList<>();
+        DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
         try {
-            SessionPseudoClock clock = session.getSessionClock();
-            clock.advanceTime(asOf.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli(),
-                    TimeUnit.MILLISECONDS);
-            List<String> fired = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
+            session.addEventListener(listener);
             for (Object fact : facts) {
                 session.insert(fact);
             }
@@ -59,6 +80,7 @@ public final class RuleEvaluator {
             matches.sort(MATCH_ORDER);
             return new Evaluation(ruleSet, List.copyOf(findings), List.copyOf(matches), List.copyOf(fired));
         } finally {
+            session.removeEventListener(listener);
             session.dispose();
         }
     }
