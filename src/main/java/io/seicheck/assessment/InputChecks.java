@@ -7,10 +7,7 @@ import io.seicheck.api.model.FiscalYear;
 import io.seicheck.api.model.Project;
 import io.seicheck.catalogue.Catalogue;
 import io.seicheck.web.InputError;
-import io.seicheck.web.Pointers;
 import java.math.BigDecimal;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +26,11 @@ final class InputChecks {
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
             "63", "64", "65", "71", "81", "82");
 
-    private static final JsonMapper TREE = JsonMapper.builder().build();
-
     private InputChecks() {
     }
 
     static List<InputError> check(AssessmentRequest request, LocalDate asOf, Catalogue catalogue) {
         List<InputError> errors = new ArrayList<>();
-        checkText(TREE.valueToTree(request), "", errors);
         Company company = request.getCompany();
         if (company != null) {
             checkCompany(company, asOf, catalogue, errors);
@@ -70,46 +64,6 @@ final class InputChecks {
         BigDecimal score = company.getInnovationScore();
         if (score != null && score.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
             errors.add(new InputError("/company/innovationScore", "must have at most two decimals"));
-        }
-    }
-
-    /**
-     * Every string of the request must be text a person would write: not blank; well-formed Unicode (a lone
-     * surrogate, which JSON backslash-u escapes can smuggle in, cannot be written back as UTF-8 nor stored by
-     * PostgreSQL as it was read); no control characters (NUL above all); and no bidirectional overrides, which
-     * make a name display differently from what it is.
-     */
-    private static void checkText(JsonNode node, String pointer, List<InputError> errors) {
-        if (node.isString()) {
-            String text = node.asString();
-            if (text.isBlank()) {
-                errors.add(new InputError(pointer, "must not be empty or blank"));
-                return;
-            }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
-                if (!paired) {
-                    errors.add(new InputError(pointer, "contains an unpaired UTF-16 surrogate (not valid Unicode text)"));
-                    return;
-                }
-                if (Character.isISOControl(c)) {
-                    errors.add(new InputError(pointer, "contains a control character (U+" + String.format("%04X", (int) c) + ")"));
-                    return;
-                }
-                if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F') {
-                    errors.add(new InputError(pointer, "contains a bidirectional control character (U+"
-                            + String.format("%04X", (int) c) + ")"));
-                    return;
-                }
-            }
-        } else if (node.isObject()) {
-            node.properties().forEach(e -> checkText(e.getValue(), pointer + "/" + Pointers.escape(e.getKey()), errors));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkText(node.get(i), pointer + "/" + i, errors);
-            }
         }
     }
 

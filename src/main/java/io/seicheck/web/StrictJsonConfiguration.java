@@ -44,6 +44,8 @@ public class StrictJsonConfiguration {
     /** The strict reading rules, also for mappers built elsewhere (bulk uploads, tests). */
     public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
         return builder
+                .addModule(new tools.jackson.databind.module.SimpleModule("sei-text")
+                        .addDeserializer(String.class, new TextDeserializer()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
