@@ -120,7 +120,23 @@ final class ProfileFacts {
                 latest == null ? null : latest.getRevenue(), rdIntensity, period == null ? null : period.size(),
                 domesticShare,
                 latest == null ? null : ratio(latest.getHighTechRevenue(), latest.getRevenue()),
-                company.getInnovationScore(), compliance == null ? null : compliance.getMajorIncidentLastYear());
+                company.getInnovationScore(), compliance == null ? null : compliance.getMajorIncidentLastYear(),
+                latest == null ? null : latest.getTotalAssets(),
+                compliance == null ? null : compliance.getAbnormalOperationList(),
+                compliance == null ? null : compliance.getSeriousDishonestyList(),
+                company.getTechSmeScore(), company.getTechSmeStaffScore(), hnteCertificate(company, asOf));
+    }
+
+    /**
+     * True if the firm states an HNTE certificate valid on {@code asOf} (no end date stated counts as valid),
+     * false if it states only expired ones, null if it states no certificates at all.
+     */
+    private static Boolean hnteCertificate(Company company, LocalDate asOf) {
+        if (company.getCertifications() == null) {
+            return null;
+        }
+        return company.getCertifications().stream().anyMatch(c -> "HNTE".equals(c.getCode().getValue())
+                && (c.getValidUntil() == null || !c.getValidUntil().isBefore(asOf)));
     }
 
     /**

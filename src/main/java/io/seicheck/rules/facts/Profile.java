@@ -15,6 +15,8 @@ import java.time.LocalDate;
  * @param rdYears             how many fiscal years {@code rdIntensity} spans
  * @param domesticRdShare     R&D spent in China / all R&D over the same years
  * @param highTechShare       high-tech product and service revenue / revenue, latest year
+ * @param latestTotalAssets   total assets at the end of the latest fiscal year given
+ * @param hnteCertificateValid whether an HNTE certificate is held that is valid on {@code asOf} (null: none stated)
  */
 public record Profile(
         LocalDate asOf,
@@ -31,5 +33,11 @@ public record Profile(
         BigDecimal domesticRdShare,
         BigDecimal highTechShare,
         BigDecimal innovationScore,
-        Boolean majorIncidentLastYear) {
+        Boolean majorIncidentLastYear,
+        BigDecimal latestTotalAssets,
+        Boolean abnormalOperationList,
+        Boolean seriousDishonestyList,
+        Integer techSmeScore,
+        Integer techSmeStaffScore,
+        Boolean hnteCertificateValid) {
 }
