@@ -128,15 +128,20 @@ final class ProfileFacts {
     }
 
     /**
-     * True if the firm states an HNTE certificate valid on {@code asOf} (no end date stated counts as valid),
-     * false if it states only expired ones, null if it states no certificates at all.
+     * True if the firm states an HNTE certificate valid on {@code asOf}; null if it states none, or only one
+     * without an end date (a certificate lasts three years, so its validity is then unknown); false if it
+     * states only expired ones.
      */
     private static Boolean hnteCertificate(Company company, LocalDate asOf) {
         if (company.getCertifications() == null) {
             return null;
         }
-        return company.getCertifications().stream().anyMatch(c -> "HNTE".equals(c.getCode().getValue())
-                && (c.getValidUntil() == null || !c.getValidUntil().isBefore(asOf)));
+        List<io.seicheck.api.model.Certification> hnte = company.getCertifications().stream()
+                .filter(c -> "HNTE".equals(c.getCode().getValue())).toList();
+        if (hnte.stream().anyMatch(c -> c.getValidUntil() != null && !c.getValidUntil().isBefore(asOf))) {
+            return true;
+        }
+        return hnte.stream().anyMatch(c -> c.getValidUntil() == null) || hnte.isEmpty() ? null : false;
     }
 
     /**
