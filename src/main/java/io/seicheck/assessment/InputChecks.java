@@ -20,7 +20,8 @@ import java.util.Set;
 final class InputChecks {
 
     /** One quadrillion yuan: more than any firm's figure, small enough that every ratio stays exact. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1E15");
+    /** The largest amount accepted, in yuan; nothing larger is suggested either. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1E15");
     private static final int MAX_AMOUNT_SCALE = 2;
     private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",

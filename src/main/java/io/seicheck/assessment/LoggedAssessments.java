@@ -18,9 +18,7 @@ import io.seicheck.web.ProblemException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -159,14 +157,10 @@ public final class LoggedAssessments {
             UUID decisionId, Instant decidedAt, String canonicalRequest, byte[] response) {
         RuleSet ruleSet = assessed.evaluation().ruleSet();
         Decision decision = assessed.decision();
-        Map<String, String> qualifications = new LinkedHashMap<>();
-        decision.qualifications().forEach(q -> qualifications.put(q.code(), q.status()));
-        Map<String, String> channels = new LinkedHashMap<>();
-        decision.channels().forEach(c -> channels.put(c.code(), c.status()));
         return new NewDecision(decisionId, decidedAt, tenant, assessed.request().getReference(), idempotencyKey,
                 assessed.asOf(), ruleSet.id(), ruleSet.hash(), appVersion, language.name(), withSuggestions,
                 decision.verdict(),
-                qualifications, channels, List.copyOf(decision.flags()), industries(assessed.request()),
+                decision.qualificationStatuses(), decision.channelStatuses(), List.copyOf(decision.flags()), industries(assessed.request()),
                 assessed.evaluation().firedRules(), canonicalRequest, response);
     }
 

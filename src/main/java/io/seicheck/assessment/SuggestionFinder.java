@@ -37,8 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SuggestionFinder {
 
-    /** The largest amount the input checks accept. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1E15");
     /** No amount suggested beyond this many times the largest amount the profile gives. */
     private static final BigDecimal AMOUNT_HEADROOM = BigDecimal.TEN;
     /** The highest innovation score there is. */
@@ -80,7 +78,7 @@ final class SuggestionFinder {
             this.tree = json.valueToTree(base.request());
             base.evaluation().findings().stream().filter(f -> f.outcome() == Outcome.WARN)
                     .forEach(f -> baseWarnings.add(f.ruleId()));
-            this.amountCeiling = largestAmount(tree).multiply(AMOUNT_HEADROOM).min(MAX_AMOUNT);
+            this.amountCeiling = largestAmount(tree).multiply(AMOUNT_HEADROOM).min(InputChecks.MAX_AMOUNT);
         }
 
         Optional<Trial> trial(ObjectNode changed, LocalDate asOf) {
@@ -233,7 +231,7 @@ final class SuggestionFinder {
                 }
                 BigDecimal now = first.decimalValue();
                 BigDecimal ceiling = ("score".equals(lever.unit()) ? MAX_SCORE
-                        : "cny".equals(lever.unit()) ? search.amountCeiling : MAX_AMOUNT).subtract(now);
+                        : "cny".equals(lever.unit()) ? search.amountCeiling : InputChecks.MAX_AMOUNT).subtract(now);
                 return smallest(lever.step(), ceiling, delta -> search.trial(moved(tree, lever, delta), asOf), f.ruleId());
             }
         }
@@ -356,12 +354,10 @@ final class SuggestionFinder {
         Decision before = base.decision();
         Decision now = after.assessed().decision();
         List<Suggestion.StatusChange> opens = new ArrayList<>();
-        Map<String, String> was = new LinkedHashMap<>();
-        before.qualifications().forEach(q -> was.put(q.code(), q.status()));
-        before.channels().forEach(c -> was.put(c.code(), c.status()));
-        Map<String, String> is = new LinkedHashMap<>();
-        now.qualifications().forEach(q -> is.put(q.code(), q.status()));
-        now.channels().forEach(c -> is.put(c.code(), c.status()));
+        Map<String, String> was = new LinkedHashMap<>(before.qualificationStatuses());
+        was.putAll(before.channelStatuses());
+        Map<String, String> is = new LinkedHashMap<>(now.qualificationStatuses());
+        is.putAll(now.channelStatuses());
         is.forEach((code, status) -> {
             String old = was.get(code);
             // Opened: better than before and usable (MET, ELIGIBLE or CONDITIONAL); NOT_MET → UNKNOWN opens nothing.

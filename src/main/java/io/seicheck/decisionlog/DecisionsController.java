@@ -8,8 +8,8 @@ import io.seicheck.api.model.DecisionSummary;
 import io.seicheck.api.model.QualificationCode;
 import io.seicheck.api.model.Verdict;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.seicheck.catalogue.Catalogues;
 import io.seicheck.security.Callers;
 import io.seicheck.web.InputError;
 import io.seicheck.web.InvalidInputException;
@@ -24,9 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 @RestController
 class DecisionsController implements DecisionsApi {
-
-    /** Days in filters are days in China, where the policy applies. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DecisionSearch search;
 
@@ -76,7 +73,7 @@ class DecisionsController implements DecisionsApi {
         }
         return new DecisionFilter(from, to, verdict == null ? null : verdict.getValue(),
                 channel == null ? null : channel.getValue(), channelStatus == null ? null : channelStatus.getValue(),
-                industry, ruleSetHash, CHINA, Callers.current().readableTenants());
+                industry, ruleSetHash, Catalogues.CHINA, Callers.current().readableTenants());
     }
 
     static DecisionSummary summary(LogEntry e) {
