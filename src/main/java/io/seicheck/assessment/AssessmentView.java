@@ -40,6 +40,8 @@ final class AssessmentView {
 
     private final FindingMessages messages;
     private final Language language;
+    private final Map<Finding, String> formatted = new java.util.IdentityHashMap<>();
+    private final Map<Finding, io.seicheck.api.model.Finding> shown = new java.util.IdentityHashMap<>();
 
     AssessmentView(FindingMessages messages, Language language) {
         this.messages = messages;
@@ -118,7 +120,7 @@ final class AssessmentView {
     private String summary(Decision decision) {
         String open = decision.channels().stream().filter(c -> c.status().equals("ELIGIBLE"))
                 .map(Decision.ChannelResult::code).collect(Collectors.joining(language == Language.ZH ? "、" : ", "));
-        String reasons = decision.decisive().stream().limit(SUMMARY_REASONS).map(f -> messages.message(f, language))
+        String reasons = decision.decisive().stream().limit(SUMMARY_REASONS).map(this::message)
                 .collect(Collectors.joining(" "));
         String template = messages.template(language, "summary", decision.verdict(), null)
                 .orElse(decision.verdict() + ". {1}");
@@ -137,13 +139,23 @@ final class AssessmentView {
 
     private List<Reason> reasons(List<Finding> findings) {
         return findings.stream()
-                .map(f -> new Reason(f.ruleId(), Outcome.fromValue(f.outcome().name()), messages.message(f, language)))
+                .map(f -> new Reason(f.ruleId(), Outcome.fromValue(f.outcome().name()), message(f)))
                 .toList();
     }
 
+    /** A finding's message, formatted once per answer however many places show it. */
+    private String message(Finding f) {
+        return formatted.computeIfAbsent(f, x -> messages.message(x, language));
+    }
+
+    /** A finding as the contract shows it, built once per answer (it appears under its qualification too). */
     io.seicheck.api.model.Finding finding(Finding f) {
+        return shown.computeIfAbsent(f, this::show);
+    }
+
+    private io.seicheck.api.model.Finding show(Finding f) {
         io.seicheck.api.model.Finding dto = new io.seicheck.api.model.Finding(f.ruleId(),
-                Outcome.fromValue(f.outcome().name()), messages.explained(f, language),
+                Outcome.fromValue(f.outcome().name()), messages.explained(f, message(f), language),
                 new Citation(f.citation().document(), f.citation().article(), f.citation().verified()));
         String unit = f.meta().unit();
         dto.setObserved(f.observed() == null ? null : FindingMessages.format(f.observed(), unit, Language.EN));

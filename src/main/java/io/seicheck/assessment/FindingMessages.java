@@ -99,14 +99,17 @@ public final class FindingMessages {
      * that it reads on its own ("… needs at least 4% (国科发火〔2016〕32号 Art. 11(5))").
      */
     public String explained(Finding finding, Language language) {
-        String message = message(finding, language);
+        return explained(finding, message(finding, language), language);
+    }
+
+    /** As {@link #explained(Finding, Language)}, from the finding's message already formatted. */
+    String explained(Finding finding, String message, Language language) {
         if (finding.outcome() != io.seicheck.rules.facts.Outcome.FAIL
                 && finding.outcome() != io.seicheck.rules.facts.Outcome.WARN) {
             return message;
         }
         String cite = finding.citation().document() + " " + finding.citation().article();
-        String trimmed = message.endsWith(".") || message.endsWith("。") ? message.substring(0, message.length() - 1)
-                : message;
+        String trimmed = withoutStop(message);
         return language == Language.ZH ? trimmed + "（" + cite + "）。" : trimmed + " (" + cite + ").";
     }
 

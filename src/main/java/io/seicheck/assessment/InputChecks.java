@@ -27,6 +27,9 @@ final class InputChecks {
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
             "63", "64", "65", "71", "81", "82");
 
+    private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
+    private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\d{6}");
+
     private InputChecks() {
     }
 
@@ -105,13 +108,13 @@ final class InputChecks {
     }
 
     private static void checkIndustry(String pointer, String code, Catalogue catalogue, List<InputError> errors) {
-        if (code != null && code.matches("\\d{4}") && !catalogue.exists(code)) {
+        if (code != null && FOUR_DIGITS.matcher(code).matches() && !catalogue.exists(code)) {
             errors.add(new InputError(pointer, "'" + code + "' is not a class of GB/T 4754-2017"));
         }
     }
 
     private static void checkRegion(String pointer, String region, List<InputError> errors) {
-        if (region != null && region.matches("\\d{6}") && !PROVINCES.contains(region.substring(0, 2))) {
+        if (region != null && SIX_DIGITS.matcher(region).matches() && !PROVINCES.contains(region.substring(0, 2))) {
             errors.add(new InputError(pointer, "'" + region + "' does not start with a GB/T 2260 province code"));
         }
     }

@@ -68,21 +68,21 @@ public final class Replays {
                         + entry.decisionId() + " was made under rule set " + entry.ruleSetHash()
                         + ", which is neither loaded nor archived: it cannot be replayed."));
         AssessmentRequest request = logged.parse(stored.request());
-        Assessment again = evaluate(request, entry, recorded);
-        byte[] againBytes = logged.bytes(again);
-        Assessment original = stored.response() != null ? logged.parse(stored.response()) : again;
         RuleSet target = otherRuleSet == null ? recorded : ruleSets.resolve(otherRuleSet);
-        Replay replay;
         if (target.hash().equals(recorded.hash())) {
-            replay = new Replay(entry.decisionId(), ref(recorded), ref(recorded), entry.appVersion(),
+            Assessment again = evaluate(request, entry, recorded);
+            Assessment original = stored.response() != null ? logged.parse(stored.response()) : again;
+            Replay replay = new Replay(entry.decisionId(), ref(recorded), ref(recorded), entry.appVersion(),
                     logged.appVersion(), again, changes(original, again));
-            replay.setIdentical(Sha256.hex(againBytes).equals(entry.responseSha256()));
-        } else {
-            Assessment under = evaluate(request, entry, target);
-            replay = new Replay(entry.decisionId(), ref(recorded), ref(target), entry.appVersion(), logged.appVersion(),
-                    under, changes(original, under));
+            replay.setIdentical(Sha256.hex(logged.bytes(again)).equals(entry.responseSha256()));
+            return replay;
         }
-        return replay;
+        // Under another rule set: the logged response is the baseline, rebuilt only if it was not kept.
+        Assessment original = stored.response() != null ? logged.parse(stored.response())
+                : evaluate(request, entry, recorded);
+        Assessment under = evaluate(request, entry, target);
+        return new Replay(entry.decisionId(), ref(recorded), ref(target), entry.appVersion(), logged.appVersion(),
+                under, changes(original, under));
     }
 
     private Assessment evaluate(AssessmentRequest request, LogEntry entry, RuleSet ruleSet) {

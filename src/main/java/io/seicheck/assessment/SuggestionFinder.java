@@ -111,7 +111,8 @@ final class SuggestionFinder {
         List<Suggestion> suggestions = new ArrayList<>();
         Set<String> opened = new LinkedHashSet<>();
         for (Finding f : failing.values()) {
-            smallestFor(search, f, search.tree, base.asOf()).filter(t -> search.acceptable(t, f.ruleId())).ifPresent(t -> {
+            smallestFor(search, f, new Trial(search.tree, base.asOf(), base))
+                    .filter(t -> search.acceptable(t, f.ruleId())).ifPresent(t -> {
                 Suggestion s = suggestion(base, changes(List.of(f), search.tree, base.asOf(), t), t, false);
                 s.opens().forEach(o -> opened.add(o.code()));
                 suggestions.add(s);
@@ -156,8 +157,7 @@ final class SuggestionFinder {
     private Optional<Trial> together(Search search, List<Finding> levers, String target) {
         Optional<Trial> current = Optional.of(new Trial(search.tree, search.base.asOf(), search.base));
         for (Finding f : levers) {
-            Trial at = current.get();
-            current = smallestFor(search, f, at.tree(), at.asOf());
+            current = smallestFor(search, f, current.get());
             if (current.isEmpty()) {
                 return current;
             }
@@ -186,7 +186,7 @@ final class SuggestionFinder {
                         }
                     }
                 }
-                Optional<Trial> again = smallestFor(search, f, reset, asOf);
+                Optional<Trial> again = search.trial(reset, asOf).flatMap(r -> smallestFor(search, f, r));
                 if (again.isPresent() && !again.get().tree().equals(at.tree())) {
                     current = again;
                     shrunk = true;
@@ -199,11 +199,16 @@ final class SuggestionFinder {
         return current;
     }
 
-    /** The smallest change of the lever's fields under which the criterion passes, if there is one. */
-    private Optional<Trial> smallestFor(Search search, Finding f, ObjectNode tree, LocalDate asOf) {
+    /**
+     * The smallest change of the lever's fields, from the profile {@code at} (already assessed), under which the
+     * criterion passes, if there is one.
+     */
+    private Optional<Trial> smallestFor(Search search, Finding f, Trial at) {
         Lever lever = f.meta().lever();
-        if (passes(tree, asOf, search, f.ruleId())) {
-            return search.trial(tree, asOf); // already passing with the other changes in place
+        ObjectNode tree = at.tree();
+        LocalDate asOf = at.asOf();
+        if (passes(at, f.ruleId())) {
+            return Optional.of(at); // already passing with the other changes in place
         }
         switch (lever.action()) {
             case SET: {
@@ -235,13 +240,6 @@ final class SuggestionFinder {
                 return smallest(lever.step(), ceiling, delta -> search.trial(moved(tree, lever, delta), asOf), f.ruleId());
             }
         }
-    }
-
-    private boolean passes(ObjectNode tree, LocalDate asOf, Search search, String ruleId) {
-        if (tree == search.tree && asOf.equals(search.base.asOf())) {
-            return passes(new Trial(tree, asOf, search.base), ruleId);
-        }
-        return search.trial(tree, asOf).map(t -> passes(t, ruleId)).orElse(false);
     }
 
     /** The profile with every field of the lever raised by {@code delta} (integer fields stay integers). */

@@ -44,18 +44,7 @@ public final class CanonicalJson {
         } else if (value instanceof Map) {
             TreeMap<String, Object> sorted = new TreeMap<>();
             ((Map<?, ?>) value).forEach((k, v) -> sorted.put((String) k, v));
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> member : sorted.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(member.getKey(), out);
-                out.append(':');
-                write(member.getValue(), out);
-            }
-            out.append('}');
+            members(sorted, out);
         } else if (value instanceof Collection) {
             out.append('[');
             boolean first = true;
@@ -72,11 +61,27 @@ public final class CanonicalJson {
         }
     }
 
+    /** An object's members, already sorted by name as RFC 8785 orders them. */
+    private static void members(TreeMap<String, Object> sorted, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> member : sorted.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(member.getKey(), out);
+            out.append(':');
+            write(member.getValue(), out);
+        }
+        out.append('}');
+    }
+
     private static void writeNode(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
-            TreeMap<String, JsonNode> sorted = new TreeMap<>();
+            TreeMap<String, Object> sorted = new TreeMap<>();
             node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            write(sorted, out);
+            members(sorted, out);
         } else if (node.isArray()) {
             out.append('[');
             for (int i = 0; i < node.size(); i++) {
