@@ -54,7 +54,7 @@ final class AssessmentView {
         RuleSet ruleSet = assessed.evaluation().ruleSet();
         Decision decision = assessed.decision();
         Assessment a = new Assessment(decisionId, decidedAt, assessed.asOf(),
-                new RuleSetRef(ruleSet.id(), ruleSet.hash(), ruleSet.effectiveFrom()),
+                ref(ruleSet),
                 Verdict.fromValue(decision.verdict()), summary(decision),
                 assessed.evaluation().matches().stream().map(AssessmentView::match).toList(),
                 decision.qualifications().stream().map(this::qualification).toList(),
@@ -141,6 +141,11 @@ final class AssessmentView {
         return findings.stream()
                 .map(f -> new Reason(f.ruleId(), Outcome.fromValue(f.outcome().name()), message(f)))
                 .toList();
+    }
+
+    /** The contract's reference to a rule set. */
+    static RuleSetRef ref(RuleSet ruleSet) {
+        return new RuleSetRef(ruleSet.id(), ruleSet.hash(), ruleSet.effectiveFrom());
     }
 
     /** A finding's message, formatted once per answer however many places show it. */

@@ -5,7 +5,6 @@ import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.api.model.Change;
 import io.seicheck.api.model.Changes;
 import io.seicheck.api.model.Replay;
-import io.seicheck.api.model.RuleSetRef;
 import io.seicheck.decisionlog.DecisionLog;
 import io.seicheck.decisionlog.LogEntry;
 import io.seicheck.decisionlog.RuleSetArchive;
@@ -72,7 +71,7 @@ public final class Replays {
         if (target.hash().equals(recorded.hash())) {
             Assessment again = evaluate(request, entry, recorded);
             Assessment original = stored.response() != null ? logged.parse(stored.response()) : again;
-            Replay replay = new Replay(entry.decisionId(), ref(recorded), ref(recorded), entry.appVersion(),
+            Replay replay = new Replay(entry.decisionId(), AssessmentView.ref(recorded), AssessmentView.ref(recorded), entry.appVersion(),
                     logged.appVersion(), again, changes(original, again));
             replay.setIdentical(Sha256.hex(logged.bytes(again)).equals(entry.responseSha256()));
             return replay;
@@ -81,7 +80,7 @@ public final class Replays {
         Assessment original = stored.response() != null ? logged.parse(stored.response())
                 : evaluate(request, entry, recorded);
         Assessment under = evaluate(request, entry, target);
-        return new Replay(entry.decisionId(), ref(recorded), ref(target), entry.appVersion(), logged.appVersion(),
+        return new Replay(entry.decisionId(), AssessmentView.ref(recorded), AssessmentView.ref(target), entry.appVersion(), logged.appVersion(),
                 under, changes(original, under));
     }
 
@@ -89,10 +88,6 @@ public final class Replays {
         AssessmentService.Assessed assessed = assessments.assess(request, entry.asOf(), ruleSet);
         return logged.render(assessed, Language.valueOf(entry.language()), entry.suggestions(), entry.decisionId(),
                 entry.decidedAt());
-    }
-
-    private static RuleSetRef ref(RuleSet r) {
-        return new RuleSetRef(r.id(), r.hash(), r.effectiveFrom());
     }
 
     /** What differs between two assessments of the same request: verdict, statuses and finding outcomes. */

@@ -30,13 +30,21 @@ public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tena
      * {@code decidedAt} as ISO-8601 UTC to the microsecond as stored.
      */
     public String canonical() {
+        return CanonicalJson.write(hashedFields(false));
+    }
+
+    /**
+     * The fields the hash covers, by their names in the canonical entry; with {@code keepNulls} false, the
+     * absent ones are left out (as the canonical entry leaves them out), else they are there as null.
+     */
+    Map<String, Object> hashedFields(boolean keepNulls) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", seq);
         m.put("decisionId", decisionId.toString());
         m.put("decidedAt", DateTimeFormatter.ISO_INSTANT.format(decidedAt));
         m.put("tenant", tenant);
-        putIfPresent(m, "reference", reference);
-        putIfPresent(m, "idempotencyKey", idempotencyKey);
+        m.put("reference", reference);
+        m.put("idempotencyKey", idempotencyKey);
         m.put("asOf", asOf.toString());
         m.put("ruleSetId", ruleSetId);
         m.put("ruleSetHash", ruleSetHash);
@@ -51,7 +59,10 @@ public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tena
         m.put("firedRules", firedRules);
         m.put("requestSha256", requestSha256);
         m.put("responseSha256", responseSha256);
-        return CanonicalJson.write(m);
+        if (!keepNulls) {
+            m.values().removeIf(java.util.Objects::isNull);
+        }
+        return m;
     }
 
     /** The hash this entry must carry, given the hash of the entry before it. */
@@ -59,9 +70,4 @@ public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tena
         return Sha256.chained(prevHash, canonical());
     }
 
-    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
-    }
 }

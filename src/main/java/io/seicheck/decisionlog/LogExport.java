@@ -25,27 +25,7 @@ public final class LogExport {
 
     public static String line(StoredDecision d) {
         LogEntry e = d.entry();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", e.seq());
-        m.put("decisionId", e.decisionId().toString());
-        m.put("decidedAt", e.decidedAt().toString());
-        m.put("tenant", e.tenant());
-        m.put("reference", e.reference());
-        m.put("idempotencyKey", e.idempotencyKey());
-        m.put("asOf", e.asOf().toString());
-        m.put("ruleSetId", e.ruleSetId());
-        m.put("ruleSetHash", e.ruleSetHash());
-        m.put("appVersion", e.appVersion());
-        m.put("language", e.language());
-        m.put("suggestions", e.suggestions());
-        m.put("verdict", e.verdict());
-        m.put("qualifications", e.qualifications());
-        m.put("channels", e.channels());
-        m.put("flags", e.flags());
-        m.put("industries", e.industries());
-        m.put("firedRules", e.firedRules());
-        m.put("requestSha256", e.requestSha256());
-        m.put("responseSha256", e.responseSha256());
+        Map<String, Object> m = e.hashedFields(true);
         m.put("prevHash", e.prevHash());
         m.put("entryHash", e.entryHash());
         m.put("request", d.request());

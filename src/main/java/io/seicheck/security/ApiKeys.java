@@ -50,7 +50,9 @@ public final class ApiKeys {
 
     /** Real keys are few; unknown ids are capped, so made-up keys cannot grow memory. */
     private static final int MAX_UNKNOWN_CACHED = 10_000;
-    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("sei_[a-z0-9]{12}_[A-Za-z0-9_-]{43}");
+    private static final int ID_LENGTH = 12;
+    private static final java.util.regex.Pattern FORM =
+            java.util.regex.Pattern.compile(PREFIX + "[a-z0-9]{" + ID_LENGTH + "}_[A-Za-z0-9_-]{43}");
 
     private final DataSource dataSource;
     private final long cacheNanos;
@@ -86,7 +88,7 @@ public final class ApiKeys {
     /** Stores a prepared key on {@code c} (in its transaction, if one is open). */
     Created insert(Connection c, Created key) throws SQLException {
         KeyInfo k = key.info();
-        String secret = key.key().substring(PREFIX.length() + 13);
+        String secret = secretOf(key.key());
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO api_key (key_id, secret_hash, tenant, roles, scope, name, rate_limit, created_by) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING created_at")) {
@@ -119,8 +121,8 @@ public final class ApiKeys {
         if (!wellFormed(presented)) {
             return Optional.empty();
         }
-        String keyId = presented.substring(PREFIX.length(), PREFIX.length() + 12);
-        String secret = presented.substring(PREFIX.length() + 13);
+        String keyId = presented.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH);
+        String secret = secretOf(presented);
         long now = System.nanoTime();
         Cached cached = byKeyId.get(keyId);
         if (cached == null || cached.expiresAt() - now <= 0 || cached.generation() != generation.get()) {
@@ -199,8 +201,13 @@ public final class ApiKeys {
         }
     }
 
+    /** The secret part of a key: what follows {@code sei_<keyId>_}. */
+    private static String secretOf(String key) {
+        return key.substring(PREFIX.length() + ID_LENGTH + 1);
+    }
+
     private static String randomId() {
-        char[] id = new char[12];
+        char[] id = new char[ID_LENGTH];
         for (int i = 0; i < id.length; i++) {
             id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
         }
