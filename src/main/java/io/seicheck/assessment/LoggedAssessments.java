@@ -15,10 +15,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.seicheck.web.ProblemException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -83,7 +86,7 @@ public final class LoggedAssessments {
         Assessment body = render(assessed, language, withSuggestions, decisionId, decidedAt);
         byte[] response = json.writeValueAsBytes(body);
         Appended appended = log.append(newDecision(tenant, assessed, language, withSuggestions, idempotencyKey,
-                decisionId, decidedAt, canonicalRequest, response));
+                decisionId, decidedAt, canonicalRequest, response, null));
         if (appended.existing()) {
             return repeat(appended.decision(), canonicalRequest, withSuggestions);
         }
@@ -93,6 +96,41 @@ public final class LoggedAssessments {
         metrics.counter("sei.assessments", "verdict", assessed.decision().verdict(), "rule_set", ruleSet.id()).increment();
         metrics.counter("sei.rule.firings", "rule_set", ruleSet.id()).increment(assessed.evaluation().firedRules().size());
         return new Logged(body, language, tenant);
+    }
+
+    /**
+     * A row of bulk job {@code job} decided but not yet logged: its log entry to be, and its result as the job's
+     * results give it (a {@code ScreeningRow}, canonical JSON, whose hash the entry keeps instead of a response).
+     */
+    public record ScreenedRow(NewDecision decision, String result, String verdict, Map<String, String> channels,
+            List<String> areas, List<String> flags) {
+    }
+
+    /** Decides one row of a bulk job by the same rules as {@link #assess} (suggestions off); nothing is logged yet. */
+    public ScreenedRow screen(String tenant, AssessmentRequest request, Language language, UUID job, long row) {
+        AssessmentService.Assessed assessed = assessments.assess(request);
+        UUID decisionId = UUID.randomUUID();
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Decision decision = assessed.decision();
+        RuleSet ruleSet = assessed.evaluation().ruleSet();
+        List<String> areas = assessed.evaluation().matches().stream().map(m -> m.area()).distinct().sorted().toList();
+        List<String> flags = List.copyOf(decision.flags());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("row", row);
+        result.put("reference", request.getReference());
+        result.put("decisionId", decisionId.toString());
+        result.put("verdict", decision.verdict());
+        result.put("ruleSetHash", ruleSet.hash());
+        result.put("qualifications", decision.qualificationStatuses());
+        result.put("channels", decision.channelStatuses());
+        result.put("areas", areas);
+        result.put("flags", flags);
+        result.values().removeIf(java.util.Objects::isNull);
+        String line = CanonicalJson.write(result);
+        NewDecision entry = newDecision(tenant, assessed, language, false, null, decisionId, decidedAt,
+                canonical(request), line.getBytes(StandardCharsets.UTF_8), new LogEntry.Screening(job, row));
+        metrics.counter("sei.assessments", "verdict", decision.verdict(), "rule_set", ruleSet.id()).increment();
+        return new ScreenedRow(entry, line, decision.verdict(), decision.channelStatuses(), areas, flags);
     }
 
     /** The decision exactly as it was returned, with its receipt, if its tenant is one {@code mayRead} allows. */
@@ -154,14 +192,14 @@ public final class LoggedAssessments {
     private NewDecision newDecision(String tenant, AssessmentService.Assessed assessed, Language language,
             boolean withSuggestions,
             String idempotencyKey,
-            UUID decisionId, Instant decidedAt, String canonicalRequest, byte[] response) {
+            UUID decisionId, Instant decidedAt, String canonicalRequest, byte[] response, LogEntry.Screening screening) {
         RuleSet ruleSet = assessed.evaluation().ruleSet();
         Decision decision = assessed.decision();
         return new NewDecision(decisionId, decidedAt, tenant, assessed.request().getReference(), idempotencyKey,
                 assessed.asOf(), ruleSet.id(), ruleSet.hash(), appVersion, language.name(), withSuggestions,
                 decision.verdict(),
                 decision.qualificationStatuses(), decision.channelStatuses(), List.copyOf(decision.flags()), industries(assessed.request()),
-                assessed.evaluation().firedRules(), canonicalRequest, response);
+                assessed.evaluation().firedRules(), canonicalRequest, response, screening);
     }
 
     /** The industry classes a request names, company and project, sorted. */

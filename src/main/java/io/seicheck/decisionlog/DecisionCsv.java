@@ -1,6 +1,7 @@
 package io.seicheck.decisionlog;
 
 import java.util.ArrayList;
+import io.seicheck.web.CsvLines;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class DecisionCsv {
         channels.forEach(c -> cells.add("channel." + c));
         qualifications.forEach(q -> cells.add("qualification." + q));
         cells.addAll(List.of("flags", "industries", "entryHash"));
-        return line(cells);
+        return CsvLines.line(cells);
     }
 
     String row(LogEntry e) {
@@ -35,32 +36,6 @@ final class DecisionCsv {
         cells.add(String.join(";", e.flags()));
         cells.add(String.join(";", e.industries()));
         cells.add(e.entryHash());
-        return line(cells);
-    }
-
-    private static String line(List<String> cells) {
-        StringBuilder b = new StringBuilder(256);
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(quote(cells.get(i)));
-        }
-        return b.append("\r\n").toString();
-    }
-
-    /**
-     * Quotes a cell when it needs it, and defuses one that a spreadsheet would read as a formula (a caller's
-     * {@code reference} is free text) by prefixing an apostrophe.
-     */
-    private static String quote(String cell) {
-        String c = cell;
-        if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
-            c = "'" + c;
-        }
-        if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-            return '"' + c.replace("\"", "\"\"") + '"';
-        }
-        return c;
+        return CsvLines.line(cells);
     }
 }

@@ -22,10 +22,11 @@ final class EntryRows {
 
     static final String COLUMNS = "seq, decision_id, decided_at, tenant, reference, idempotency_key, as_of, "
             + "rule_set_id, rule_set_hash, app_version, language, suggestions, verdict, qualifications, channels, flags, "
-            + "industries, fired_rules, request_sha256, response_sha256, request, response, prev_hash, entry_hash";
+            + "industries, fired_rules, request_sha256, response_sha256, screening_id, screening_row, request, response, prev_hash, "
+            + "entry_hash";
 
     static final String INSERT = "INSERT INTO decision_log (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> STATUSES = new TypeReference<>() {
@@ -58,6 +59,12 @@ final class EntryRows {
         insert.setArray(i++, c.createArrayOf("text", e.firedRules().toArray()));
         insert.setString(i++, e.requestSha256());
         insert.setString(i++, e.responseSha256());
+        insert.setObject(i++, e.screening() == null ? null : e.screening().job(), Types.OTHER);
+        if (e.screening() == null) {
+            insert.setNull(i++, Types.BIGINT);
+        } else {
+            insert.setLong(i++, e.screening().row());
+        }
         insert.setString(i++, request);
         if (compressedResponse == null) {
             insert.setNull(i++, Types.BINARY);
@@ -75,7 +82,7 @@ final class EntryRows {
                 rs.getString("rule_set_hash"), rs.getString("app_version"), rs.getString("language"), rs.getBoolean("suggestions"),
                 rs.getString("verdict"), statuses(rs.getString("qualifications")), statuses(rs.getString("channels")),
                 strings(rs.getArray("flags")), strings(rs.getArray("industries")), strings(rs.getArray("fired_rules")),
-                rs.getString("request_sha256"), rs.getString("response_sha256"), rs.getString("prev_hash"),
+                rs.getString("request_sha256"), rs.getString("response_sha256"), screening(rs), rs.getString("prev_hash"),
                 rs.getString("entry_hash"));
     }
 
@@ -93,6 +100,11 @@ final class EntryRows {
             }
         }
         return new StoredDecision(entry(rs), rs.getString("request"), response);
+    }
+
+    private static LogEntry.Screening screening(ResultSet rs) throws SQLException {
+        UUID job = rs.getObject("screening_id", UUID.class);
+        return job == null ? null : new LogEntry.Screening(job, rs.getLong("screening_row"));
     }
 
     private static Map<String, String> statuses(String json) {

@@ -17,12 +17,20 @@ import java.util.UUID;
  * @param channels status by channel code ({@code BANK_LOAN → ELIGIBLE})
  * @param industries the industry classes the request names (for the auditors' filter)
  * @param firedRules the names of the rules that fired, in order
+ * @param screening the bulk job and row this decision was made for; null for a single assessment
  */
 public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tenant, String reference,
         String idempotencyKey, LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion,
         String language, boolean suggestions, String verdict, Map<String, String> qualifications, Map<String, String> channels,
         List<String> flags, List<String> industries, List<String> firedRules, String requestSha256,
-        String responseSha256, String prevHash, String entryHash) {
+        String responseSha256, Screening screening, String prevHash, String entryHash) {
+
+    /**
+     * A decision made for row {@code row} (1-based) of bulk screening job {@code job}. Such an entry keeps only
+     * the hash of its response (the row's result), not the response itself.
+     */
+    public record Screening(UUID job, long row) {
+    }
 
     /**
      * The canonical entry: an RFC 8785 JSON object of every field but {@code prevHash} and {@code entryHash},
@@ -59,6 +67,8 @@ public record LogEntry(long seq, UUID decisionId, Instant decidedAt, String tena
         m.put("firedRules", firedRules);
         m.put("requestSha256", requestSha256);
         m.put("responseSha256", responseSha256);
+        m.put("screeningId", screening == null ? null : screening.job().toString());
+        m.put("screeningRow", screening == null ? null : screening.row());
         if (!keepNulls) {
             m.values().removeIf(java.util.Objects::isNull);
         }

@@ -42,10 +42,22 @@ public final class LogExport {
                 text(n, "ruleSetHash"), text(n, "appVersion"), text(n, "language"), bool(n, "suggestions"), text(n, "verdict"),
                 statuses(n.required("qualifications")), statuses(n.required("channels")), strings(n.required("flags")),
                 strings(n.required("industries")), strings(n.required("firedRules")), text(n, "requestSha256"),
-                text(n, "responseSha256"), text(n, "prevHash"), text(n, "entryHash"));
+                text(n, "responseSha256"), screening(n), text(n, "prevHash"), text(n, "entryHash"));
         String response = optional(n, "response");
         return new StoredDecision(e, text(n, "request"),
                 response == null ? null : response.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static LogEntry.Screening screening(JsonNode n) {
+        String job = optional(n, "screeningId");
+        if (job == null) {
+            return null;
+        }
+        JsonNode row = n.required("screeningRow");
+        if (!row.isIntegralNumber()) {
+            throw new IllegalArgumentException("screeningRow is not an integer");
+        }
+        return new LogEntry.Screening(UUID.fromString(job), row.asLong());
     }
 
     private static String text(JsonNode n, String field) {

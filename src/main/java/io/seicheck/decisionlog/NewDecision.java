@@ -36,12 +36,28 @@ public final class NewDecision {
     private final String requestSha256;
     private final String responseSha256;
     private final byte[] compressedResponse;
+    private final LogEntry.Screening screening;
 
     public NewDecision(UUID decisionId, Instant decidedAt, String tenant, String reference, String idempotencyKey,
             LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion, String language,
             boolean suggestions, String verdict,
             Map<String, String> qualifications, Map<String, String> channels, List<String> flags,
             List<String> industries, List<String> firedRules, String request, byte[] response) {
+        this(decisionId, decidedAt, tenant, reference, idempotencyKey, asOf, ruleSetId, ruleSetHash, appVersion,
+                language, suggestions, verdict, qualifications, channels, flags, industries, firedRules, request,
+                response, null);
+    }
+
+    /**
+     * With {@code screening} set, a row of a bulk job: only the hash of {@code response} (the row's result) is
+     * kept, which the entry records under its own hash.
+     */
+    public NewDecision(UUID decisionId, Instant decidedAt, String tenant, String reference, String idempotencyKey,
+            LocalDate asOf, String ruleSetId, String ruleSetHash, String appVersion, String language,
+            boolean suggestions, String verdict,
+            Map<String, String> qualifications, Map<String, String> channels, List<String> flags,
+            List<String> industries, List<String> firedRules, String request, byte[] response,
+            LogEntry.Screening screening) {
         if (decidedAt.truncatedTo(ChronoUnit.MICROS).compareTo(decidedAt) != 0) {
             throw new IllegalArgumentException("decidedAt must be whole microseconds, as PostgreSQL keeps it");
         }
@@ -63,10 +79,11 @@ public final class NewDecision {
         this.industries = List.copyOf(industries);
         this.firedRules = List.copyOf(firedRules);
         this.request = request;
-        this.response = response;
         this.requestSha256 = Sha256.hex(request);
         this.responseSha256 = Sha256.hex(response);
-        this.compressedResponse = Gzip.compress(response);
+        this.screening = screening;
+        this.response = screening == null ? response : null;
+        this.compressedResponse = screening == null ? Gzip.compress(response) : null;
     }
 
     /** The log entry this becomes at {@code seq}, after the entry whose hash is {@code prevHash}. */
@@ -78,7 +95,7 @@ public final class NewDecision {
     private LogEntry entry(long seq, String prevHash, String entryHash) {
         return new LogEntry(seq, decisionId, decidedAt, tenant, reference, idempotencyKey, asOf, ruleSetId, ruleSetHash,
                 appVersion, language, suggestions, verdict, qualifications, channels, flags, industries, firedRules, requestSha256,
-                responseSha256, prevHash, entryHash);
+                responseSha256, screening, prevHash, entryHash);
     }
 
     public UUID decisionId() {

@@ -21,17 +21,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxBodyBytes;
+    private final long maxUploadBytes;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${sei.limits.max-body-bytes}") long maxBytes, JsonMapper json) {
-        this.maxBytes = maxBytes;
+    BodySizeLimitFilter(@Value("${sei.limits.max-body-bytes}") long maxBodyBytes,
+            @Value("${sei.limits.max-upload-bytes}") long maxUploadBytes, JsonMapper json) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.json = json;
+    }
+
+    /** Screening uploads stream into the database and may be large; every other body is read whole. */
+    private long limit(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/v1/screenings".equals(request.getRequestURI())
+                ? maxUploadBytes : maxBodyBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limit(request);
         if (request.getContentLengthLong() > maxBytes) {
             ProblemResponses.write(request, response, json, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "Payload too large", new BodyTooLargeException(maxBytes).getMessage());

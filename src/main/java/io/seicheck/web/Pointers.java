@@ -11,7 +11,7 @@ public final class Pointers {
     }
 
     /** {@code company.financials[0].year} → {@code /company/financials/0/year}. */
-    static String fromPropertyPath(String path) {
+    public static String fromPropertyPath(String path) {
         if (path == null || path.isEmpty()) {
             return "";
         }
@@ -23,6 +23,19 @@ public final class Pointers {
             }
         }
         return pointer.toString();
+    }
+
+    /** Where a JSON document failed to read into the request, and why, in the contract's words. */
+    public static InputError error(JacksonException json) {
+        String detail;
+        if (json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+            detail = "unknown property '" + u.getPropertyName() + "'";
+        } else if (json instanceof tools.jackson.databind.exc.InvalidNullException) {
+            detail = "must not be null: leave the field out when it is unknown";
+        } else {
+            detail = describe(json);
+        }
+        return new InputError(fromJacksonPath(json.getPath()), detail);
     }
 
     static String fromJacksonPath(List<JacksonException.Reference> path) {
@@ -71,7 +84,7 @@ public final class Pointers {
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
-    static String limitDetail(StreamConstraintsException e) {
+    public static String limitDetail(StreamConstraintsException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         int cut = message.indexOf(" (");
         return cut > 0 ? message.substring(0, cut) : message;

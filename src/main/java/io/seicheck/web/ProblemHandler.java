@@ -30,8 +30,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.exc.InvalidNullException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves as RFC 9457 problem+json with a stable {@code type} ({@code /problems/<slug>}) and, for
@@ -160,15 +158,9 @@ public class ProblemHandler {
                     Pointers.limitDetail(limit), request, List.of());
         }
         if (cause instanceof JacksonException json) {
-            String pointer = Pointers.fromJacksonPath(json.getPath());
-            String detail;
-            if (json instanceof UnrecognizedPropertyException u) {
-                detail = "unknown property '" + u.getPropertyName() + "'";
-            } else if (json instanceof InvalidNullException) {
-                detail = "must not be null: leave the field out when it is unknown";
-            } else {
-                detail = Pointers.describe(json);
-            }
+            InputError error = Pointers.error(json);
+            String pointer = error.pointer();
+            String detail = error.detail();
             if (pointer.isEmpty() && !(json instanceof tools.jackson.databind.DatabindException)) {
                 return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", detail, request,
                         List.of(new InputError("", detail)));

@@ -159,6 +159,9 @@ class TamperDetectionTests {
         edits.put("fired_rules", "UPDATE decision_log SET fired_rules[1] = fired_rules[1] || 'x'" + row);
         edits.put("response", "UPDATE decision_log SET response = set_byte(response, length(response) / 2, "
                 + "(get_byte(response, length(response) / 2) + 1) % 256)" + row);
+        // passing an entry off as a screened row (which may keep only its response's hash) to hide its response
+        edits.put("screening_id", "UPDATE decision_log SET screening_id = gen_random_uuid(), screening_row = 1, "
+                + "response = NULL" + row);
         return edits.entrySet().stream().map(edit -> DynamicTest.dynamicTest(edit.getKey(), () -> {
             ChainVerifier.Report report = tamperAndVerify(Optional.empty(), edit.getValue());
             assertThat(report.intact()).as(edit.getKey()).isFalse();
@@ -231,7 +234,7 @@ class TamperDetectionTests {
             LogEntry forged = new LogEntry(e.seq(), e.decisionId(), e.decidedAt(), e.tenant(), e.reference(),
                     e.idempotencyKey(), e.asOf(), e.ruleSetId(), e.ruleSetHash(), e.appVersion(), e.language(), e.suggestions(), verdict,
                     e.qualifications(), e.channels(), e.flags(), e.industries(), e.firedRules(), e.requestSha256(),
-                    e.responseSha256(), prev, null);
+                    e.responseSha256(), e.screening(), prev, null);
             String hash = forged.expectedHash();
             rewrite.add("UPDATE decision_log SET verdict = '" + verdict + "', prev_hash = '" + prev + "', entry_hash = '"
                     + hash + "' WHERE seq = " + e.seq());
