@@ -28,6 +28,10 @@ public final class ServiceClient {
         this.apiKey = apiKey;
     }
 
+    public String apiKey() {
+        return apiKey;
+    }
+
     public ServiceClient withKey(String key) {
         return new ServiceClient(port, key);
     }

@@ -33,14 +33,17 @@ class ScreeningController implements ScreeningsApi {
     private final ScreeningJobs jobs;
     private final ScreeningResults results;
     private final ScreeningScheduler scheduler;
-    private final HttpServletRequest http;
 
-    ScreeningController(ScreeningJobs jobs, ScreeningResults results, ScreeningScheduler scheduler,
-            HttpServletRequest http) {
+    ScreeningController(ScreeningJobs jobs, ScreeningResults results, ScreeningScheduler scheduler) {
         this.jobs = jobs;
         this.results = results;
         this.scheduler = scheduler;
-        this.http = http;
+    }
+
+    /** The request being served (its Content-Type, Accept and Accept-Language headers). */
+    private static HttpServletRequest http() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     @Override
@@ -49,6 +52,7 @@ class ScreeningController implements ScreeningsApi {
         if (!caller.mayAssess()) {
             throw Callers.forbidden("screening applications (auditors read, replay and verify)");
         }
+        HttpServletRequest http = http();
         MediaType contentType = MediaType.parseMediaType(http.getContentType());
         ScreeningFormat format = ScreeningFormat.of(contentType);
         ScreeningJobs.Created created;
@@ -112,7 +116,7 @@ class ScreeningController implements ScreeningsApi {
 
     /** The format the caller accepts, the upload's own when both (or anything) will do. */
     private ScreeningFormat acceptable(ScreeningFormat uploaded) {
-        String accept = http.getHeader(HttpHeaders.ACCEPT);
+        String accept = http().getHeader(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank()) {
             return uploaded;
         }

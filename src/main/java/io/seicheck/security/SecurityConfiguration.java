@@ -42,6 +42,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // not for the local commands
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json,
             @Value("${sei.limits.requests-per-minute}") int requestsPerMinute) throws Exception {
         ApiKeyFilter apiKeyFilter = new ApiKeyFilter(keys, json, requestsPerMinute);

@@ -42,6 +42,8 @@ class AccessControlTests {
     private final Map<String, ServiceClient> callers = new LinkedHashMap<>();
     private String bankADecision;
     private String bankBDecision;
+    private String bankAJob;
+    private String oneApplication;
 
     private ServiceClient admin() {
         return new ServiceClient(port);
@@ -72,6 +74,9 @@ class AccessControlTests {
         String sample = Files.readString(Path.of("samples", "ic-designer.json"));
         bankADecision = callers.get("bankA").postJson("/v1/assessments", sample).body().get("decisionId").asString();
         bankBDecision = callers.get("bankB").postJson("/v1/assessments", sample).body().get("decisionId").asString();
+        oneApplication = ServiceClient.JSON.writeValueAsString(ServiceClient.JSON.readTree(sample)) + "\n";
+        bankAJob = callers.get("bankA").post("/v1/screenings", oneApplication, "application/x-ndjson").body().get("id")
+                .asString();
     }
 
     /** caller → expected status, for one request. */
@@ -101,6 +106,14 @@ class AccessControlTests {
                 new Case("read bank B's decision", c -> c.get("/v1/assessments/" + bankBDecision), expect(404, 200, 404, 404, 200, 200)),
                 new Case("replay bank A's decision", c -> c.post("/v1/assessments/" + bankADecision + "/replay", "", "application/json"),
                         expect(200, 404, 404, 200, 200, 200)),
+                new Case("screen a file", c -> c.post("/v1/screenings", oneApplication, "application/x-ndjson"),
+                        expect(202, 202, 202, 403, 403, 202)),
+                new Case("read bank A's job", c -> c.get("/v1/screenings/" + bankAJob), expect(200, 404, 404, 200, 200, 200)),
+                new Case("read bank A's job's results", c -> c.get("/v1/screenings/" + bankAJob + "/results"),
+                        expect(200, 404, 404, 200, 200, 200)),
+                new Case("read bank A's job's summary", c -> c.get("/v1/screenings/" + bankAJob + "/summary"),
+                        expect(200, 404, 404, 200, 200, 200)),
+                new Case("cancel bank A's job", c -> c.delete("/v1/screenings/" + bankAJob), expect(200, 404, 404, 403, 403, 200)),
                 new Case("search decisions", c -> c.get("/v1/decisions"), expect(200, 200, 200, 200, 200, 200)),
                 new Case("export decisions", c -> c.get("/v1/decisions/export"), expect(200, 200, 200, 200, 200, 200)),
                 new Case("verify the log", c -> c.get("/v1/decision-log/verify"), expect(403, 403, 403, 200, 200, 200)),
