@@ -14,16 +14,13 @@ final class CsvRecords {
 
     private static final int MAX_CELL = 10_000;
 
-    private final Reader in;
-    private final char[] buffer = new char[1 << 16];
-    private int length;
-    private int position;
+    private final Chars in;
     private boolean started;
     private final StringBuilder cell = new StringBuilder(64);
     private final List<String> cells = new ArrayList<>(64);
 
     CsvRecords(Reader in) {
-        this.in = in;
+        this.in = new Chars(in);
     }
 
     /** The next record that is not blank, or null at the end. */
@@ -109,14 +106,6 @@ final class CsvRecords {
     }
 
     private int read() throws IOException {
-        if (position == length) {
-            length = in.read(buffer);
-            position = 0;
-            if (length <= 0) {
-                length = 0;
-                return -1;
-            }
-        }
-        return buffer[position++];
+        return in.read();
     }
 }

@@ -75,16 +75,13 @@ abstract class RowSource implements Closeable {
 
     /** Lines end at LF (a CR before it is dropped); lines of nothing but spaces and tabs are skipped. */
     private static final class JsonLines extends RowSource {
-        private final Reader reader;
-        private final char[] buffer = new char[1 << 16];
-        private int length;
-        private int position;
+        private final Chars chars;
         private final StringBuilder line = new StringBuilder(2048);
         private boolean started;
 
         JsonLines(Reader reader) {
             super(reader);
-            this.reader = reader;
+            this.chars = new Chars(reader);
         }
 
         @Override
@@ -93,7 +90,7 @@ abstract class RowSource implements Closeable {
                 line.setLength(0);
                 int c;
                 boolean any = false;
-                while ((c = read()) >= 0) {
+                while ((c = chars.read()) >= 0) {
                     any = true;
                     if (c == '\n') {
                         break;
@@ -114,18 +111,6 @@ abstract class RowSource implements Closeable {
                     return new RawRow(number, null, text);
                 }
             }
-        }
-
-        private int read() throws IOException {
-            if (position == length) {
-                length = reader.read(buffer);
-                position = 0;
-                if (length <= 0) {
-                    length = 0;
-                    return -1;
-                }
-            }
-            return buffer[position++];
         }
     }
 }
