@@ -71,6 +71,7 @@ public final class LocalCommand {
             return body.run(context, options, arguments, out);
         } catch (Exception e) {
             out.println(e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(LocalCommand.class).error("{} failed", args[0], e);
             return 1;
         }
     }

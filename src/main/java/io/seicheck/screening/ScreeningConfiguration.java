@@ -26,9 +26,21 @@ class ScreeningConfiguration {
         return new ScreeningResults(dataSource);
     }
 
+    /**
+     * The threads that decide rows. They get the application's class loader as their context class loader: a
+     * pool's default threads have the system class loader, which in the packaged jar cannot see the libraries,
+     * so Drools could not find its services there (it fails to compile constraints on such a thread).
+     */
     @Bean(destroyMethod = "shutdown")
     ForkJoinPool screeningWorkers(@Value("${sei.screening.threads:0}") int threads) {
-        return new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        ClassLoader application = ScreeningConfiguration.class.getClassLoader();
+        ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+            java.util.concurrent.ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setContextClassLoader(application);
+            t.setName("screening-worker-" + t.getPoolIndex());
+            return t;
+        };
+        return new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), factory, null, false);
     }
 
     @Bean

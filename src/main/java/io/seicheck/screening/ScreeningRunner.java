@@ -134,7 +134,7 @@ final class ScreeningRunner {
             if (e.getCause() instanceof UploadException upload) {
                 return finish(c, job, "FAILED", upload.getMessage());
             }
-            throw new IllegalStateException("Job " + job.id() + " stopped", e.getCause());
+            throw new IllegalStateException("Job " + job.id() + " stopped: " + e.getCause(), e.getCause());
         } catch (IOException e) {
             throw new SQLException("The upload of job " + job.id() + " could not be read: " + e.getMessage(), e);
         } finally {
