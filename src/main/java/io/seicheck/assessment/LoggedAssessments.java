@@ -113,24 +113,37 @@ public final class LoggedAssessments {
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Decision decision = assessed.decision();
         RuleSet ruleSet = assessed.evaluation().ruleSet();
-        List<String> areas = assessed.evaluation().matches().stream().map(m -> m.area()).distinct().sorted().toList();
+        List<String> areas = areas(assessed);
         List<String> flags = List.copyOf(decision.flags());
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("row", row);
-        result.put("reference", request.getReference());
-        result.put("decisionId", decisionId.toString());
-        result.put("verdict", decision.verdict());
-        result.put("ruleSetHash", ruleSet.hash());
-        result.put("qualifications", decision.qualificationStatuses());
-        result.put("channels", decision.channelStatuses());
-        result.put("areas", areas);
-        result.put("flags", flags);
-        result.values().removeIf(java.util.Objects::isNull);
-        String line = CanonicalJson.write(result);
+        String line = screenedResult(row, decisionId, assessed);
         NewDecision entry = newDecision(tenant, assessed, language, false, null, decisionId, decidedAt,
                 canonical(request), line.getBytes(StandardCharsets.UTF_8), new LogEntry.Screening(job, row));
         metrics.counter("sei.assessments", "verdict", decision.verdict(), "rule_set", ruleSet.id()).increment();
         return new ScreenedRow(entry, line, decision.verdict(), decision.channelStatuses(), areas, flags);
+    }
+
+    /**
+     * The result of a screened row as its job's results give it, and as its log entry hashes it: RFC 8785 JSON of
+     * row, reference, decision id, verdict, rule-set hash, statuses, areas and flags.
+     */
+    String screenedResult(long row, UUID decisionId, AssessmentService.Assessed assessed) {
+        Decision decision = assessed.decision();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("row", row);
+        result.put("reference", assessed.request().getReference());
+        result.put("decisionId", decisionId.toString());
+        result.put("verdict", decision.verdict());
+        result.put("ruleSetHash", assessed.evaluation().ruleSet().hash());
+        result.put("qualifications", decision.qualificationStatuses());
+        result.put("channels", decision.channelStatuses());
+        result.put("areas", areas(assessed));
+        result.put("flags", List.copyOf(decision.flags()));
+        result.values().removeIf(java.util.Objects::isNull);
+        return CanonicalJson.write(result);
+    }
+
+    private static List<String> areas(AssessmentService.Assessed assessed) {
+        return assessed.evaluation().matches().stream().map(m -> m.area()).distinct().sorted().toList();
     }
 
     /** The decision exactly as it was returned, with its receipt, if its tenant is one {@code mayRead} allows. */

@@ -69,11 +69,16 @@ public final class Replays {
         AssessmentRequest request = logged.parse(stored.request());
         RuleSet target = otherRuleSet == null ? recorded : ruleSets.resolve(otherRuleSet);
         if (target.hash().equals(recorded.hash())) {
-            Assessment again = evaluate(request, entry, recorded);
+            AssessmentService.Assessed assessed = assessments.assess(request, entry.asOf(), recorded);
+            Assessment again = render(assessed, entry);
             Assessment original = stored.response() != null ? logged.parse(stored.response()) : again;
             Replay replay = new Replay(entry.decisionId(), AssessmentView.ref(recorded), AssessmentView.ref(recorded), entry.appVersion(),
                     logged.appVersion(), again, changes(original, again));
-            replay.setIdentical(Sha256.hex(logged.bytes(again)).equals(entry.responseSha256()));
+            // a screened row's entry hashes the row's result line, any other the response as returned
+            String hashed = entry.screening() != null
+                    ? Sha256.hex(logged.screenedResult(entry.screening().row(), entry.decisionId(), assessed))
+                    : Sha256.hex(logged.bytes(again));
+            replay.setIdentical(hashed.equals(entry.responseSha256()));
             return replay;
         }
         // Under another rule set: the logged response is the baseline, rebuilt only if it was not kept.
@@ -85,7 +90,10 @@ public final class Replays {
     }
 
     private Assessment evaluate(AssessmentRequest request, LogEntry entry, RuleSet ruleSet) {
-        AssessmentService.Assessed assessed = assessments.assess(request, entry.asOf(), ruleSet);
+        return render(assessments.assess(request, entry.asOf(), ruleSet), entry);
+    }
+
+    private Assessment render(AssessmentService.Assessed assessed, LogEntry entry) {
         return logged.render(assessed, Language.valueOf(entry.language()), entry.suggestions(), entry.decisionId(),
                 entry.decidedAt());
     }

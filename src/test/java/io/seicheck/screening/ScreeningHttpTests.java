@@ -152,6 +152,16 @@ class ScreeningHttpTests {
             assertThat(rows).hasSize(45);
         }
         assertThat(http().get("/v1/decision-log/verify").body().get("intact").asBoolean()).isTrue();
+        // a screened decision keeps no response to fetch, but replays, and comes out identical
+        String decisionId = ServiceClient.JSON.readTree(lines.get(1L)).get("decisionId").asString();
+        Reply fetched = http().get("/v1/assessments/" + decisionId);
+        assertThat(fetched.status()).isEqualTo(410);
+        assertThat(fetched.body().get("type").asString()).isEqualTo("/problems/response-not-kept");
+        Reply replay = http().post("/v1/assessments/" + decisionId + "/replay", "", "application/json");
+        assertThat(replay.status()).as(replay.text()).isEqualTo(200);
+        assertThat(replay.body().get("identical").asBoolean()).isTrue();
+        assertThat(replay.body().get("assessment").get("verdict").asString())
+                .isEqualTo(ServiceClient.JSON.readTree(lines.get(1L)).get("verdict").asString());
     }
 
     @Test
