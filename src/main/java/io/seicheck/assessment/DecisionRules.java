@@ -40,7 +40,9 @@ final class DecisionRules {
                 }
             }
         }
-        this.qualificationCodes = List.copyOf(qualificationCodes);
+        // in the contract's order (HNTE first), however the rules that gate them are named
+        this.qualificationCodes = qualificationCodes.stream()
+                .sorted(java.util.Comparator.comparing(QualificationCode::fromValue)).toList();
         this.channelCodes = List.copyOf(channelCodes);
     }
 

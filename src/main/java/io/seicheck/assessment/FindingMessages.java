@@ -192,6 +192,10 @@ public final class FindingMessages {
             return items.stream().map(i -> format(i, unit, language)).sorted()
                     .collect(Collectors.joining(language == Language.ZH ? "、" : ", "));
         }
+        if (value instanceof io.seicheck.rules.facts.Alternatives a) {
+            return (a.first() == null ? "—" : format(a.first(), a.firstUnit(), language)) + " / "
+                    + (a.second() == null ? "—" : format(a.second(), a.secondUnit(), language));
+        }
         if (value instanceof Match m) {
             return m.industryCode() + (m.keyProduct() == null ? "" : " " + m.keyProduct()) + " (" + m.path() + ")";
         }

@@ -55,6 +55,10 @@ final class InputChecks {
         if (company.getRegisteredOn() != null && company.getRegisteredOn().isAfter(asOf)) {
             errors.add(new InputError("/company/registeredOn", "is after the assessment date " + asOf));
         }
+        if (company.getNicheSince() != null && company.getNicheSince().isAfter(asOf)) {
+            errors.add(new InputError("/company/nicheSince", "is after the assessment date " + asOf));
+        }
+        checkAmount("/company/newEquityLastTwoYears", company.getNewEquityLastTwoYears(), errors);
         List<String> codes = company.getIndustryCodes();
         if (codes != null) {
             for (int i = 0; i < codes.size(); i++) {
@@ -88,6 +92,7 @@ final class InputChecks {
             checkAmount(at + "/rdExpense", y.getRdExpense(), errors);
             checkAmount(at + "/rdExpenseDomestic", y.getRdExpenseDomestic(), errors);
             checkAmount(at + "/highTechRevenue", y.getHighTechRevenue(), errors);
+            checkAmount(at + "/mainBusinessRevenue", y.getMainBusinessRevenue(), errors);
             checkAmount(at + "/totalAssets", y.getTotalAssets(), errors);
             checkAmount(at + "/totalLiabilities", y.getTotalLiabilities(), errors);
         }

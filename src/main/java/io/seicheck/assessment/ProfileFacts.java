@@ -35,6 +35,8 @@ final class ProfileFacts {
     /** Ratios keep 20 decimals, truncated: exact for every boundary the policy sets, never rounded up past one. */
     private static final int RATIO_SCALE = 20;
     private static final int RD_PERIOD_YEARS = 3;
+    /** The STAR attributes measure R&D and growth over the latest three fiscal years. */
+    private static final int STAR_PERIOD_YEARS = 3;
 
     private ProfileFacts() {
     }
@@ -48,7 +50,7 @@ final class ProfileFacts {
         for (int i = 0; i < years.size(); i++) {
             FiscalYear y = years.get(i);
             facts.add(new FiscalYearFact(i + 1, y.getYear(), y.getRevenue(), y.getRdExpense(), y.getRdExpenseDomestic(),
-                    y.getHighTechRevenue()));
+                    y.getHighTechRevenue(), y.getMainBusinessRevenue()));
         }
         Set<String> codes = new LinkedHashSet<>();
         List<String> companyCodes = orEmpty(company.getIndustryCodes());
@@ -124,7 +126,44 @@ final class ProfileFacts {
                 latest == null ? null : latest.getTotalAssets(),
                 compliance == null ? null : compliance.getAbnormalOperationList(),
                 compliance == null ? null : compliance.getSeriousDishonestyList(),
-                company.getTechSmeScore(), company.getTechSmeStaffScore(), hnteCertificate(company, asOf));
+                company.getTechSmeScore(), company.getTechSmeStaffScore(), hnteCertificate(company, asOf),
+                company.getNicheSince(),
+                company.getNicheSince() == null ? null : Period.between(company.getNicheSince(), asOf).getYears(),
+                latest == null ? null : latest.getRdExpense(),
+                latest == null ? null : ratio(latest.getRdExpense(), latest.getRevenue()),
+                company.getNewEquityLastTwoYears(), company.getSrdiScore(),
+                latest == null ? null : ratio(latest.getMainBusinessRevenue(), latest.getRevenue()),
+                latest == null ? null : ratio(latest.getTotalLiabilities(), latest.getTotalAssets()),
+                lowerRdRatioOfLastTwoYears(years),
+                years.size() < STAR_PERIOD_YEARS ? null : ratio(sum(years.subList(0, STAR_PERIOD_YEARS),
+                        FiscalYear::getRdExpense), sum(years.subList(0, STAR_PERIOD_YEARS), FiscalYear::getRevenue)),
+                years.size() < STAR_PERIOD_YEARS ? null : sum(years.subList(0, STAR_PERIOD_YEARS), FiscalYear::getRdExpense),
+                company.getRdPersonnel() == null || company.getEmployees() == null ? null
+                        : ratio(BigDecimal.valueOf(company.getRdPersonnel()), BigDecimal.valueOf(company.getEmployees())),
+                company.getInventionPatents(), revenueCagr(years));
+    }
+
+    /** The lower of the R&D ratios of the latest two fiscal years (little giant: "in each of the last two years"). */
+    private static BigDecimal lowerRdRatioOfLastTwoYears(List<FiscalYear> years) {
+        if (years.size() < 2) {
+            return null;
+        }
+        BigDecimal latest = ratio(years.get(0).getRdExpense(), years.get(0).getRevenue());
+        BigDecimal before = ratio(years.get(1).getRdExpense(), years.get(1).getRevenue());
+        return latest == null || before == null ? null : latest.min(before);
+    }
+
+    /**
+     * Compound annual growth of revenue over the latest three fiscal years: two steps of growth, from the third-latest
+     * year to the latest. Truncated like every ratio, so a boundary is never reached by rounding up.
+     */
+    private static BigDecimal revenueCagr(List<FiscalYear> years) {
+        if (years.size() < STAR_PERIOD_YEARS) {
+            return null;
+        }
+        BigDecimal growth = ratio(years.get(0).getRevenue(), years.get(STAR_PERIOD_YEARS - 1).getRevenue());
+        return growth == null ? null
+                : growth.sqrt(new java.math.MathContext(RATIO_SCALE, RoundingMode.DOWN)).subtract(BigDecimal.ONE);
     }
 
     /**

@@ -375,6 +375,10 @@ final class SuggestionFinder {
                 broken.add(id);
             }
         });
+        // the criteria the change was sought for come first: others it turns on the way (a shared field) follow
+        List<String> own = changes.stream().map(Suggestion.FieldChange::criterion).filter(turned::contains).distinct().toList();
+        turned.removeAll(own);
+        turned.addAll(0, own);
         Suggestion.StatusChange verdict = before.verdict().equals(now.verdict()) ? null
                 : new Suggestion.StatusChange("verdict", before.verdict(), now.verdict());
         return new Suggestion(changes, turned, opens, verdict, combined, broken);

@@ -212,8 +212,8 @@ class SuggestionPropertyTests {
 
     @Test
     void nothingIsSuggestedForWhatNoOneCanChange() throws Exception {
-        // Core IP, the supported field and a past major incident carry no lever: a firm that fails only those
-        // gets no suggestion for them.
+        // Core IP, the supported field, a past major incident and a listing carry no lever: a firm that fails only
+        // those gets no suggestion for them.
         for (Map.Entry<String, ObjectNode> input : inputs()) {
             AssessmentService.Assessed base;
             try {
@@ -224,7 +224,8 @@ class SuggestionPropertyTests {
             Assessment answer = responses.render(base, Language.EN, true, UUID.randomUUID(), Instant.now());
             for (Suggestion s : answer.getSuggestions()) {
                 assertThat(s.getCriteria()).as(input.getKey())
-                        .doesNotContain("HNTE-CORE-IP", "HNTE-SUPPORTED-FIELD", "HNTE-NO-MAJOR-INCIDENT", "SEI-MEMBERSHIP");
+                        .doesNotContain("HNTE-CORE-IP", "HNTE-SUPPORTED-FIELD", "COMPLIANCE-MAJOR-INCIDENT",
+                                "COMPLIANCE-ABNORMAL-OPERATION", "COMPLIANCE-SERIOUS-DISHONESTY", "LG-DEBT-RATIO", "SEI-MEMBERSHIP");
                 assertThat(s.getChanges()).extracting(ProfileChange::getPointer).as(input.getKey())
                         .doesNotContain("/company/registeredOn");
             }

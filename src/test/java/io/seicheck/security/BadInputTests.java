@@ -110,6 +110,14 @@ class BadInputTests {
         c.add(edit("month 13", "\"asOf\": \"2026-06-30\"", "\"asOf\": \"2026-13-01\"", 400, "/asOf"));
         c.add(edit("date in another format", "\"asOf\": \"2026-06-30\"", "\"asOf\": \"30/06/2026\"", 400, "/asOf"));
         c.add(edit("registered after the assessment date", "\"registeredOn\": \"2014-09-12\"", "\"registeredOn\": \"2027-01-01\"", 400, "/company/registeredOn"));
+        c.add(edit("in its niche since after the assessment date", "\"registeredOn\": \"2014-09-12\"",
+                "\"registeredOn\": \"2014-09-12\", \"nicheSince\": \"2026-07-01\"", 400, "/company/nicheSince"));
+        c.add(edit("new equity with three decimals", "\"registeredOn\": \"2014-09-12\"",
+                "\"registeredOn\": \"2014-09-12\", \"newEquityLastTwoYears\": 1.005", 400, "/company/newEquityLastTwoYears"));
+        c.add(edit("negative main-business revenue", "\"revenue\": 268500000,", "\"revenue\": 268500000, \"mainBusinessRevenue\": -1,",
+                400, "/company/financials/0/mainBusinessRevenue"));
+        c.add(edit("SRDI score above 100", "\"innovationScore\": 84", "\"innovationScore\": 84, \"srdiScore\": 101", 400,
+                "/company/srdiScore"));
         c.add(edit("fiscal year after the assessment date", "\"year\": 2025", "\"year\": 2027", 400, "/company/financials/0/year"));
         c.add(edit("fiscal year before 1990", "\"year\": 2023", "\"year\": 1066", 400, "/company/financials/2/year"));
         c.add(edit("years not consecutive", "\"year\": 2024", "\"year\": 2022", 400, "/company/financials/1/year"));

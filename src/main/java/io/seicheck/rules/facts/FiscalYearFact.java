@@ -9,5 +9,6 @@ public record FiscalYearFact(
         BigDecimal revenue,
         BigDecimal rdExpense,
         BigDecimal rdExpenseDomestic,
-        BigDecimal highTechRevenue) {
+        BigDecimal highTechRevenue,
+        BigDecimal mainBusinessRevenue) {
 }

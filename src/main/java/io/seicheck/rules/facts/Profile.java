@@ -17,6 +17,18 @@ import java.time.LocalDate;
  * @param highTechShare       high-tech product and service revenue / revenue, latest year
  * @param latestTotalAssets   total assets at the end of the latest fiscal year given
  * @param hnteCertificateValid whether an HNTE certificate is held that is valid on {@code asOf} (null: none stated)
+ * @param fullYearsInNiche    whole years from {@code nicheSince} to {@code asOf}
+ * @param latestRdExpense     R&D expense of the latest fiscal year given
+ * @param latestRdRatio       R&D expense / revenue, latest fiscal year
+ * @param newEquityLastTwoYears new equity raised in the last two years, CNY
+ * @param mainBusinessShare   main-business revenue / revenue, latest fiscal year
+ * @param debtRatio           total liabilities / total assets at the end of the latest fiscal year
+ * @param lowerRdRatioOfLastTwoYears the lower of R&D expense / revenue in the latest two fiscal years (null unless both known)
+ * @param rdRatioThreeYears   R&D expense / revenue summed over the latest three fiscal years (null unless all three known)
+ * @param rdTotalThreeYears   R&D expense summed over the latest three fiscal years (null unless all three known)
+ * @param rdPersonnelShare    研发人员 / employees
+ * @param revenueCagrThreeYears compound annual growth of revenue from the third-latest to the latest fiscal year
+ *                            ((latest / third-latest)^(1/2) - 1), null unless both are known
  */
 public record Profile(
         LocalDate asOf,
@@ -39,5 +51,19 @@ public record Profile(
         Boolean seriousDishonestyList,
         Integer techSmeScore,
         Integer techSmeStaffScore,
-        Boolean hnteCertificateValid) {
+        Boolean hnteCertificateValid,
+        LocalDate nicheSince,
+        Integer fullYearsInNiche,
+        BigDecimal latestRdExpense,
+        BigDecimal latestRdRatio,
+        BigDecimal newEquityLastTwoYears,
+        Integer srdiScore,
+        BigDecimal mainBusinessShare,
+        BigDecimal debtRatio,
+        BigDecimal lowerRdRatioOfLastTwoYears,
+        BigDecimal rdRatioThreeYears,
+        BigDecimal rdTotalThreeYears,
+        BigDecimal rdPersonnelShare,
+        Integer inventionPatents,
+        BigDecimal revenueCagrThreeYears) {
 }
