@@ -15,6 +15,19 @@ java -cp "target/classes:$(cat target/bench.classpath)" bench/GenerateApplicatio
 mkdir -p "$work/floor-rules/floor"
 cp -r rules/sei-2020/catalogue rules/sei-2020/messages "$work/floor-rules/floor/"
 sed 's/^id: .*/id: floor/' rules/sei-2020/ruleset.yaml > "$work/floor-rules/floor/ruleset.yaml"
+cat > "$work/floor-rules/floor/floor.drl" <<'DRL'
+package io.seicheck.rules.floor;
+
+import io.seicheck.rules.facts.*;
+
+// The benchmark floor: one rule that never fires (a rule set needs one).
+rule "Never"
+    @id("FLOOR-NEVER") @doc("none (benchmark floor)") @article("-") @verified(false)
+when
+    Profile(employees == -1)
+then
+end
+DRL
 
 run() { # name, extra env...
   local name=$1; shift

@@ -61,7 +61,7 @@ public final class ScreenCommand {
                 context.getBean(ScreeningResults.class).write(job.id(), resultFormat, o);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            summary(print, end, ScreeningCounts.fromJson(end.counts()), seconds, results);
+            summary(print, end, ScreeningCounts.fromJson(end.counts()), seconds, results, bar.maxLive);
             return end.status().equals("DONE") ? 0 : 1;
         });
     }
@@ -77,7 +77,8 @@ public final class ScreenCommand {
         throw new IllegalArgumentException(file + ": name a .csv or a .jsonl file\n" + USAGE);
     }
 
-    private static void summary(PrintStream out, ScreeningJobs.Job job, ScreeningCounts counts, double seconds, Path results) {
+    private static void summary(PrintStream out, ScreeningJobs.Job job, ScreeningCounts counts, double seconds, Path results,
+            long maxLive) {
         out.printf(Locale.ROOT, "Job %s %s: %,d rows in %.1f s (%,.0f rows/s), %,d decided and logged, %,d refused%n",
                 job.id(), job.status(), job.rowsRead(), seconds, job.rowsRead() / Math.max(seconds, 0.001), job.rowsDone(),
                 job.rowsFailed());
@@ -89,11 +90,19 @@ public final class ScreenCommand {
         if (job.failure() != null) {
             out.println("  failure: " + job.failure());
         }
-        long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        out.printf(Locale.ROOT, "Results: %s (peak heap %,d MB of at most %,d MB)%n", results, peakHeap >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "Results: %s (heap: at most %,d MB in use after a collection, of %,d MB allowed)%n",
+                results, Math.max(maxLive, liveHeap()) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** The heap in use right after the last collection of each pool: the live data, what the job really holds. */
+    private static long liveHeap() {
+        long live = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return live;
     }
 
     /** One line redrawn on a terminal; nothing in between when the output is not a terminal. */
@@ -109,7 +118,10 @@ public final class ScreenCommand {
             this.total = total;
         }
 
+        long maxLive;
+
         void show(ScreeningJobs.Job job) {
+            maxLive = Math.max(maxLive, liveHeap());
             if (!terminal) {
                 return;
             }
