@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-quick}
 case $mode in
-  quick) d_engine=5; d_jmh="-f 1 -wi 2 -w 1 -i 3 -r 1"; d_log=3; d_http=8; d_warm=4; d_runs=1; d_sugg=1 ;;
+  quick) d_engine=5; d_jmh="-f 1 -wi 3 -w 2 -i 3 -r 1 -p sample=industrial-robot-maker,vaccine-startup,cement-plant-new-capacity"; d_log=3; d_http=8; d_warm=4; d_runs=1; d_sugg=1 ;;
   full) d_engine=10; d_jmh=""; d_log=10; d_http=30; d_warm=15; d_runs=5; d_sugg=2 ;;
   *) echo "usage: bench/run-all.sh [quick|full]" >&2; exit 2 ;;
 esac

@@ -5,8 +5,9 @@
 # AppCDS archive from a training run (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), which holds the JDK's
 # and the launcher's classes only (the fat jar's own class loader is not archived); and the jar extracted
 # (java -Djarmode=tools extract) with a static AppCDS archive of every class the training run loaded
-# (-XX:DumpLoadedClassList, then -Xshare:dump), application classes included. Static, because JDK 17's dynamic
-# archive of the extracted service crashed here (SIGSEGV in adjust_lambda_proxy_class_dictionary at exit).
+# (-XX:DumpLoadedClassList, then -Xshare:dump), application classes included but not lambda proxies: JDK 17
+# crashed here dumping those of the extracted service, dynamically or statically (SIGSEGV in
+# SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
 #
 # The bare app is io.seicheck.bench.BareApplication in the same jar: the same classpath, so the same
 # auto-configuration (Tomcat, Spring MVC, Security, Actuator, springdoc, Jackson, validation, Hikari, Flyway),
@@ -83,7 +84,9 @@ for app in service bare; do
   launch "$app" jar -XX:ArchiveClassesAtExit="$work/$app-jar.jsa" >/dev/null
   result[$app/jar-cds]=$(median_of "$app" jar -XX:SharedArchiveFile="$work/$app-jar.jsa")
   launch "$app" extracted -XX:DumpLoadedClassList="$work/$app.classlist" >/dev/null
-  java -Xshare:dump -XX:SharedClassListFile="$work/$app.classlist" -XX:SharedArchiveFile="$work/$app-extracted.jsa" \
+  # Without the lambda proxies: JDK 17 crashed dumping the service's (SIGSEGV, adjust_lambda_proxy_class_dictionary).
+  grep -v '^@lambda-proxy' "$work/$app.classlist" >"$work/$app-no-lambdas.classlist"
+  java -Xshare:dump -XX:SharedClassListFile="$work/$app-no-lambdas.classlist" -XX:SharedArchiveFile="$work/$app-extracted.jsa" \
     -cp "$work/extracted/sei-check.jar" >"$work/$app-dump.log" 2>&1
   result[$app/extracted-cds]=$(median_of "$app" extracted -XX:SharedArchiveFile="$work/$app-extracted.jsa")
 done
