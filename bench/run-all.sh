@@ -3,7 +3,8 @@
 # Usage: bench/run-all.sh [quick|full]   (quick: about 10 minutes on 2 cores; full: about 30)
 # Each part's length can be set on its own (seconds unless said):
 #   ENGINE_SECONDS, JMH_OPTS (JMH options), LOG_SECONDS, HTTP_SECONDS, HTTP_WARMUP, HTTP_CONNECTIONS,
-#   STARTUP_RUNS (launches per variant), SUGGESTION_SECONDS; PARTS="engine jmh log http startup suggestions".
+#   STARTUP_RUNS (launches per variant), SUGGESTION_SECONDS; PARTS="engine jmh log http startup suggestions"
+#   (a run of some parts only writes bench/results/<date>-<host>-<parts>.md).
 # Needs: JDK 17, Maven, curl, wrk (installed with apt-get when missing and running as root).
 # Figures from a shared or busy machine are marked as such by the load averages the report records.
 set -uo pipefail
@@ -22,7 +23,8 @@ HTTP_WARMUP=${HTTP_WARMUP:-$d_warm}
 HTTP_CONNECTIONS=${HTTP_CONNECTIONS:-32}
 STARTUP_RUNS=${STARTUP_RUNS:-$d_runs}
 SUGGESTION_SECONDS=${SUGGESTION_SECONDS:-$d_sugg}
-PARTS=${PARTS:-engine jmh log http startup suggestions}
+all_parts="engine jmh log http startup suggestions"
+PARTS=${PARTS:-$all_parts}
 
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }; fi
@@ -33,6 +35,7 @@ host=$(hostname -s 2>/dev/null || hostname)
 day=$(date -u +%Y-%m-%d)
 mkdir -p bench/results
 out=bench/results/$day-$host.md
+[ "$PARTS" = "$all_parts" ] || out=bench/results/$day-$host-$(tr ' ' '-' <<<"$PARTS").md # a partial run
 parts_log=target/bench-run-all.log
 mkdir -p target
 : >"$parts_log"
