@@ -83,7 +83,7 @@ jmh_summary() { # the JMH score table, and assess / JSON floor per sample
   echo "|---|---|"
   echo "| machine | $host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) |"
   echo "| Java | $(java -version 2>&1 | head -1) |"
-  echo "| commit | $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with local changes)') |"
+  echo "| commit | $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet -- . ':(exclude)bench/results' 2>/dev/null || echo ' (with local changes)') |"
   echo "| started | $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg) |"
   echo "| settings | engine ${ENGINE_SECONDS} s; JMH \`${JMH_OPTS:-as annotated}\`; log ${LOG_SECONDS} s; HTTP ${HTTP_SECONDS} s after ${HTTP_WARMUP} s, ${HTTP_CONNECTIONS} connections; start-up ${STARTUP_RUNS} launch(es) per variant; suggestions ${SUGGESTION_SECONDS} s |"
 } >"$out"
