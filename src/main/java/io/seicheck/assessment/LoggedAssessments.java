@@ -5,6 +5,7 @@ import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.api.model.Receipt;
 import io.seicheck.decisionlog.Appended;
 import io.seicheck.decisionlog.CanonicalJson;
+import io.seicheck.decisionlog.DecisionAppender;
 import io.seicheck.decisionlog.DecisionLog;
 import io.seicheck.decisionlog.LogEntry;
 import io.seicheck.decisionlog.NewDecision;
@@ -37,6 +38,7 @@ public final class LoggedAssessments {
 
     private final AssessmentService assessments;
     private final DecisionLog log;
+    private final DecisionAppender appender;
     private final JsonMapper json;
     private final String appVersion;
     private final SuggestionFinder suggestions;
@@ -50,8 +52,15 @@ public final class LoggedAssessments {
 
     public LoggedAssessments(AssessmentService assessments, DecisionLog log, JsonMapper json, String appVersion,
             MeterRegistry metrics) {
+        this(assessments, log, log, json, appVersion, metrics);
+    }
+
+    /** @param appender where new decisions go: the log itself, except in a benchmark of what the log costs */
+    public LoggedAssessments(AssessmentService assessments, DecisionLog log, DecisionAppender appender, JsonMapper json,
+            String appVersion, MeterRegistry metrics) {
         this.assessments = assessments;
         this.log = log;
+        this.appender = appender;
         this.json = json;
         this.appVersion = appVersion;
         this.suggestions = new SuggestionFinder(assessments, json);
@@ -85,7 +94,7 @@ public final class LoggedAssessments {
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Assessment body = render(assessed, language, withSuggestions, decisionId, decidedAt);
         byte[] response = json.writeValueAsBytes(body);
-        Appended appended = log.append(newDecision(tenant, assessed, language, withSuggestions, idempotencyKey,
+        Appended appended = appender.append(newDecision(tenant, assessed, language, withSuggestions, idempotencyKey,
                 decisionId, decidedAt, canonicalRequest, response, null));
         if (appended.existing()) {
             return repeat(appended.decision(), canonicalRequest, withSuggestions);

@@ -4,6 +4,7 @@ import io.seicheck.assessment.AssessmentService;
 import io.seicheck.assessment.LoggedAssessments;
 import io.seicheck.assessment.Replays;
 import io.seicheck.catalogue.Catalogues;
+import io.seicheck.decisionlog.DecisionAppender;
 import io.seicheck.decisionlog.DecisionLog;
 import io.seicheck.decisionlog.RuleSetArchive;
 import io.seicheck.rules.RuleSetRegistry;
@@ -44,10 +45,13 @@ class PolicyConfiguration {
     }
 
     @Bean
-    LoggedAssessments loggedAssessments(AssessmentService assessments, DecisionLog decisionLog, JsonMapper json,
-            ObjectProvider<BuildProperties> build, RuleSetArchive archive, io.micrometer.core.instrument.MeterRegistry metrics) {
+    LoggedAssessments loggedAssessments(AssessmentService assessments, DecisionLog decisionLog,
+            DecisionAppender appender, JsonMapper json, ObjectProvider<BuildProperties> build, RuleSetArchive archive,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         // The archive bean is a parameter so that every rule set is archived before the first decision.
-        return new LoggedAssessments(assessments, decisionLog, json, appVersion(build.getIfAvailable()), metrics);
+        // The appender is the decision log itself: its only other kind is io.seicheck.bench's, profile "bench" only.
+        return new LoggedAssessments(assessments, decisionLog, appender, json, appVersion(build.getIfAvailable()),
+                metrics);
     }
 
     @Bean

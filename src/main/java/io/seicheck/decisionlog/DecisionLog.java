@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * throws {@link LogUnavailableException} and the decision must not be shown. Decisions from concurrent callers
  * are written by one thread in batches, one transaction and one fsync per batch (group commit).
  */
-public final class DecisionLog implements AutoCloseable {
+public final class DecisionLog implements DecisionAppender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
 
@@ -90,7 +90,7 @@ public final class DecisionLog implements AutoCloseable {
         this.writer.start();
     }
 
-    /** Logs one decision; returns once it has committed (or the key's earlier entry, if the key was used). */
+    @Override
     public Appended append(NewDecision decision) {
         long start = System.nanoTime();
         try {
