@@ -26,8 +26,6 @@ final class KeyProductAliases {
     private static final int MIN_LONE_ABBREVIATION = 4;
     private static final Pattern LATIN_ABBREVIATION = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final String CLAUSE_BREAKS = ",，;；:：";
-    private static final String OPEN = "(（";
-    private static final String CLOSE = ")）";
 
     private final UnaryOperator<String> canonical;
     private final List<String> tails;
@@ -114,7 +112,7 @@ final class KeyProductAliases {
 
     private static boolean endsWithWord(String name, String word) {
         return name.endsWith(word) && name.length() > word.length()
-                && TermRewriter.wholeWord(name, name.length() - word.length(), name.length());
+                && ProductNames.wholeWord(name, name.length() - word.length(), name.length());
     }
 
     private static String cut(String name, String word) {
@@ -147,25 +145,16 @@ final class KeyProductAliases {
     /** "聚对苯二甲酸丁二醇酯（PBT）树脂" → PBT树脂; "聚偏氟乙烯（PVDF）" → PVDF; "DP钢(双相钢)" → 双相钢. */
     private static List<String> namesInBrackets(String raw) {
         List<String> names = new ArrayList<>(1);
-        int depth = 0;
-        int open = -1;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (OPEN.indexOf(c) >= 0) {
-                if (depth++ == 0) {
-                    open = i;
-                }
-            } else if (CLOSE.indexOf(c) >= 0 && depth > 0 && --depth == 0) {
-                String inside = raw.substring(open + 1, i).strip();
-                String before = ProductNames.withoutBracketGroups(raw.substring(0, open)).strip();
-                String after = upToClauseBreak(ProductNames.withoutBracketGroups(raw.substring(i + 1))).strip();
-                if (LATIN_ABBREVIATION.matcher(inside).matches() && inside.chars().anyMatch(Character::isLetter)
-                        && (!after.isEmpty() || inside.length() >= MIN_LONE_ABBREVIATION)) {
-                    names.add(inside + after);
-                } else if (inside.length() >= MIN_STRIPPED_LENGTH && !before.isEmpty() && isHan(inside)
-                        && inside.charAt(inside.length() - 1) == before.charAt(before.length() - 1)) {
-                    names.add(inside + after);
-                }
+        for (ProductNames.BracketGroup group : ProductNames.bracketGroups(raw)) {
+            String inside = group.inside().strip();
+            String before = ProductNames.withoutBracketGroups(raw.substring(0, group.open())).strip();
+            String after = upToClauseBreak(ProductNames.withoutBracketGroups(raw.substring(group.close() + 1))).strip();
+            if (LATIN_ABBREVIATION.matcher(inside).matches() && inside.chars().anyMatch(Character::isLetter)
+                    && (!after.isEmpty() || inside.length() >= MIN_LONE_ABBREVIATION)) {
+                names.add(inside + after);
+            } else if (inside.length() >= MIN_STRIPPED_LENGTH && !before.isEmpty() && isHan(inside)
+                    && inside.charAt(inside.length() - 1) == before.charAt(before.length() - 1)) {
+                names.add(inside + after);
             }
         }
         return names;

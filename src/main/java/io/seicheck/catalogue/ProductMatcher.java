@@ -114,7 +114,8 @@ public final class ProductMatcher {
         }
         String outside = ProductNames.withoutBracketGroups(raw);
         findIn(synonyms.rewrite(ProductNames.words(outside)), hits);
-        for (String inside : ProductNames.bracketContents(raw)) {
+        for (ProductNames.BracketGroup group : ProductNames.bracketGroups(raw)) {
+            String inside = group.inside();
             // "轮毂电机（新能源汽车用）" reads as 新能源汽车轮毂电机
             findIn(synonyms.rewrite(ProductNames.words(inside + outside)), hits);
             if (qualifiers.stream().noneMatch(inside::contains)) {
@@ -135,7 +136,7 @@ public final class ProductMatcher {
                 if (node == null) {
                     break;
                 }
-                if (!node.values().isEmpty() && TermRewriter.wholeWord(text, start, end + 1)
+                if (!node.values().isEmpty() && ProductNames.wholeWord(text, start, end + 1)
                         && onlyTailsFrom(text, end + 1)) {
                     hits.addAll(node.values());
                 }
@@ -184,7 +185,7 @@ public final class ProductMatcher {
             if (node == null) {
                 break;
             }
-            if (!node.values().isEmpty() && TermRewriter.wholeWord(text, i, j + 1)) {
+            if (!node.values().isEmpty() && ProductNames.wholeWord(text, i, j + 1)) {
                 best = j + 1;
             }
         }

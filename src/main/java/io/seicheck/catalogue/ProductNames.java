@@ -85,9 +85,13 @@ public final class ProductNames {
         return out.toString();
     }
 
-    /** The text inside each outermost pair of brackets. */
-    static List<String> bracketContents(String s) {
-        List<String> contents = new ArrayList<>(1);
+    /** An outermost pair of brackets: where it opens and closes, and the text inside. */
+    record BracketGroup(int open, int close, String inside) {
+    }
+
+    /** The outermost bracket groups of a text, in order; an unclosed bracket makes none. */
+    static List<BracketGroup> bracketGroups(String s) {
+        List<BracketGroup> groups = new ArrayList<>(1);
         int depth = 0;
         int open = -1;
         for (int i = 0; i < s.length(); i++) {
@@ -97,10 +101,10 @@ public final class ProductNames {
                     open = i;
                 }
             } else if (CLOSE.indexOf(c) >= 0 && depth > 0 && --depth == 0) {
-                contents.add(s.substring(open + 1, i));
+                groups.add(new BracketGroup(open, i, s.substring(open + 1, i)));
             }
         }
-        return contents;
+        return groups;
     }
 
     static boolean hasBrackets(String s) {
@@ -125,6 +129,13 @@ public final class ProductNames {
             }
         }
         return items;
+    }
+
+    /** True unless the span [start, end) cuts a Latin word or number in two. */
+    static boolean wholeWord(String text, int start, int end) {
+        boolean startOk = start == 0 || !isAsciiAlnum(text.charAt(start)) || !isAsciiAlnum(text.charAt(start - 1));
+        boolean endOk = end == text.length() || !isAsciiAlnum(text.charAt(end - 1)) || !isAsciiAlnum(text.charAt(end));
+        return startOk && endOk;
     }
 
     static boolean isAsciiAlnum(char c) {

@@ -38,7 +38,7 @@ final class TermRewriter {
                 if (node == null) {
                     break;
                 }
-                if (!node.values().isEmpty() && wholeWord(text, i, j + 1)) {
+                if (!node.values().isEmpty() && ProductNames.wholeWord(text, i, j + 1)) {
                     end = j + 1;
                     replacement = node.values().get(0);
                 }
@@ -57,14 +57,5 @@ final class TermRewriter {
             i = end;
         }
         return out == null ? text : out.toString();
-    }
-
-    /** True unless the term cuts a Latin word or number in two. */
-    static boolean wholeWord(String text, int start, int end) {
-        boolean startOk = start == 0 || !ProductNames.isAsciiAlnum(text.charAt(start))
-                || !ProductNames.isAsciiAlnum(text.charAt(start - 1));
-        boolean endOk = end == text.length() || !ProductNames.isAsciiAlnum(text.charAt(end - 1))
-                || !ProductNames.isAsciiAlnum(text.charAt(end));
-        return startOk && endOk;
     }
 }
