@@ -270,6 +270,11 @@ python3 tools/catalogue/derive_catalogue.py <path-to-json>
 - NBS counts 485 corresponding classes; the source file tags {tagged}. Classes missing from the source are not
   in `sei-classes.csv`.
 - Some names in the source carry trailing no-break spaces (stripped here).
+
+## Hand-written files beside these
+
+`product-synonyms.tsv` and `product-glossary-en.tsv` (synonyms, aliases and English names of key products for
+product matching) are not generated: see `PRODUCT-NAMES.md`. This script neither writes nor reads them.
 """.format(sha256=sha256, mapping=mapping, **counts)
 
 

@@ -2,24 +2,17 @@ package io.seicheck.catalogue;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 
 /** The industry classes of a rule set with their SEI entries, and an index of key products for matching. */
 public final class Catalogue {
 
-    /** Key products shorter than this (after normalising) are too generic to match inside a longer name. */
-    private static final int MIN_CONTAINED_LENGTH = 2;
-
     private final SortedMap<String, IndustryClass> classes;
     private final Map<String, List<SeiEntry>> entriesByCode;
-    private final Map<String, List<KeyProductRef>> keyProducts;
-    private final int longestKeyProduct;
+    private final ProductMatcher products;
     private final List<Searchable> searchable;
 
     /** A class with its name and key products normalised once, for search. */
@@ -34,24 +27,11 @@ public final class Catalogue {
     public record SearchResult(List<Hit> hits, int total) {
     }
 
-    Catalogue(SortedMap<String, IndustryClass> classes, Map<String, List<SeiEntry>> entriesByCode) {
+    Catalogue(SortedMap<String, IndustryClass> classes, Map<String, List<SeiEntry>> entriesByCode,
+            ProductVocabulary vocabulary) {
         this.classes = classes;
         this.entriesByCode = entriesByCode;
-        Map<String, List<KeyProductRef>> index = new LinkedHashMap<>();
-        int longest = 0;
-        for (List<SeiEntry> entries : entriesByCode.values()) {
-            for (SeiEntry entry : entries) {
-                for (String product : entry.keyProducts()) {
-                    String key = ProductNames.normalize(product);
-                    if (!key.isEmpty()) {
-                        index.computeIfAbsent(key, k -> new ArrayList<>()).add(new KeyProductRef(entry, product));
-                        longest = Math.max(longest, key.length());
-                    }
-                }
-            }
-        }
-        this.keyProducts = index;
-        this.longestKeyProduct = longest;
+        this.products = new ProductMatcher(entriesByCode, vocabulary);
         List<Searchable> search = new ArrayList<>();
         for (IndustryClass c : classes.values()) {
             List<String> raw = seiEntries(c.code()).stream().flatMap(e -> e.keyProducts().stream()).toList();
@@ -112,29 +92,12 @@ public final class Catalogue {
     }
 
     /**
-     * Key products that the applicant's product names: the same name, or a longer name that contains a
-     * listed key product ("新能源汽车轮毂电机总成" names "新能源汽车轮毂电机"). A generic name inside a key
-     * product ("电机") does not count: a starred class needs the specific product.
+     * Key products that the applicant's product names: one of a key product's names, or a longer name that
+     * ends in one ("新能源汽车轮毂电机总成" names "新能源汽车轮毂电机"), written in any of the ways
+     * {@link ProductMatcher} reads. A generic name inside a key product ("电机") does not count: a starred
+     * class needs the specific product.
      */
     public List<KeyProductRef> keyProductsNamedBy(String product) {
-        String p = ProductNames.normalize(product);
-        Set<KeyProductRef> hits = new LinkedHashSet<>();
-        List<KeyProductRef> exact = keyProducts.get(p);
-        if (exact != null) {
-            hits.addAll(exact);
-        }
-        for (int start = 0; start < p.length(); start++) {
-            int maxEnd = Math.min(p.length(), start + longestKeyProduct);
-            for (int end = start + MIN_CONTAINED_LENGTH; end <= maxEnd; end++) {
-                if (end - start == p.length()) {
-                    continue;
-                }
-                List<KeyProductRef> refs = keyProducts.get(p.substring(start, end));
-                if (refs != null) {
-                    hits.addAll(refs);
-                }
-            }
-        }
-        return List.copyOf(hits);
+        return products.keyProductsNamedBy(product);
     }
 }

@@ -12,7 +12,10 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
-/** Reads a rule set's {@code catalogue/industry-classes.csv} and {@code catalogue/sei-classes.csv}. */
+/**
+ * Reads a rule set's {@code catalogue/industry-classes.csv} and {@code catalogue/sei-classes.csv}, and the
+ * product vocabulary beside them ({@link ProductVocabulary}).
+ */
 public final class CatalogueReader {
 
     static final String CLASSES = "catalogue/industry-classes.csv";
@@ -46,7 +49,7 @@ public final class CatalogueReader {
                     Integer.parseInt(r.get("category")), r.get("area"), r.get("path"), starred, keyProducts));
         });
         entries.replaceAll((code, list) -> List.copyOf(list));
-        return new Catalogue(classes, entries);
+        return new Catalogue(classes, entries, ProductVocabulary.read(ruleSetId, files));
     }
 
     private static void rows(String ruleSetId, RuleSetFiles files, String path, Consumer<Map<String, String>> row) {
