@@ -54,14 +54,18 @@ public final class ScreenCommand {
                 print.println(in + " cannot be screened: " + e.getMessage());
                 return 1;
             }
+            double ingest = (System.nanoTime() - started) / 1e9;
             ProgressBar bar = new ProgressBar(print, System.console() != null, job.rowsTotal());
             ScreeningJobs.Job end = context.getBean(ScreeningRunner.class).run(job.id(), bar::show).orElseThrow();
             bar.done();
+            double decided = (System.nanoTime() - started) / 1e9;
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(results), 1 << 16)) {
                 context.getBean(ScreeningResults.class).write(job.id(), resultFormat, o);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             summary(print, end, ScreeningCounts.fromJson(end.counts()), seconds, results, bar.maxLive);
+            print.printf(Locale.ROOT, "  (upload stored and scanned in %.1f s, rows decided and logged in %.1f s, results written "
+                    + "in %.1f s)%n", ingest, decided - ingest, seconds - decided);
             return end.status().equals("DONE") ? 0 : 1;
         });
     }

@@ -99,17 +99,14 @@ final class ScreeningRunner {
                     break;
                 }
             }
+            // Three chunks in flight: the next one read while this one is decided while the last one commits.
             Future<Boolean> writing = null;
-            while (!cancelled) {
-                List<RowSource.RawRow> chunk = new ArrayList<>(chunkRows);
-                for (RowSource.RawRow raw; chunk.size() < chunkRows && (raw = rows.next()) != null; ) {
-                    chunk.add(raw);
-                }
-                if (chunk.isEmpty()) {
-                    break;
-                }
-                List<RowAssessor.Outcome> outcomes = workers.submit(
-                        () -> chunk.parallelStream().map(raw -> assessor.assess(context, raw)).toList()).get();
+            List<RowSource.RawRow> first = read(rows);
+            Future<List<RowAssessor.Outcome>> deciding = first.isEmpty() ? null : decide(context, first);
+            while (deciding != null && !cancelled) {
+                List<RowSource.RawRow> next = read(rows);
+                List<RowAssessor.Outcome> outcomes = deciding.get();
+                deciding = next.isEmpty() ? null : decide(context, next);
                 if (writing != null && writing.get()) {
                     cancelled = true;
                     break;
@@ -140,6 +137,18 @@ final class ScreeningRunner {
         } finally {
             writer.shutdownNow();
         }
+    }
+
+    private List<RowSource.RawRow> read(RowSource rows) throws IOException {
+        List<RowSource.RawRow> chunk = new ArrayList<>(chunkRows);
+        for (RowSource.RawRow raw; chunk.size() < chunkRows && (raw = rows.next()) != null; ) {
+            chunk.add(raw);
+        }
+        return chunk;
+    }
+
+    private Future<List<RowAssessor.Outcome>> decide(RowAssessor.JobContext context, List<RowSource.RawRow> chunk) {
+        return workers.submit(() -> chunk.parallelStream().map(raw -> assessor.assess(context, raw)).toList());
     }
 
     /** Rows committed so far, owned by the writer thread. */
