@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableAutoConfiguration
 @Profile(BareApplication.PROFILE)
 @ComponentScan(basePackages = "io.seicheck", excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "io\\.seicheck\\.(SeiCheckApplication|(assessment|bench|catalogue|config|decisionlog|rules)\\..*)"))
+        pattern = "io\\.seicheck\\.(SeiCheckApplication|(assessment|bench|catalogue|config|decisionlog|rules|screening)\\..*)"))
 @Import(BareApplication.ParsedOnly.class)
 public class BareApplication {
 
