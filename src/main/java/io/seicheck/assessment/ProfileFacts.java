@@ -13,6 +13,7 @@ import io.seicheck.catalogue.SeiEntry;
 import io.seicheck.rules.facts.FiscalYearFact;
 import io.seicheck.rules.facts.IndustryClaim;
 import io.seicheck.rules.facts.KeyProductHit;
+import io.seicheck.rules.facts.ImportClaim;
 import io.seicheck.rules.facts.ProductClaim;
 import io.seicheck.rules.facts.Profile;
 import io.seicheck.rules.facts.ProjectFact;
@@ -67,6 +68,11 @@ final class ProfileFacts {
             }
             orEmpty(project.getProducts()).forEach(p -> products.add(claim(p, "project")));
             facts.add(project(project));
+            for (String replaced : new LinkedHashSet<>(orEmpty(project.getReplacesImports()))) {
+                facts.add(catalogue.planKeyItemNamedBy(replaced)
+                        .map(k -> new ImportClaim(replaced, k.item(), k.area(), k.section()))
+                        .orElse(new ImportClaim(replaced, null, null, null)));
+            }
         }
         for (String code : codes) {
             for (SeiEntry e : catalogue.seiEntries(code)) {

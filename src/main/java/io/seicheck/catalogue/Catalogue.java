@@ -14,6 +14,7 @@ public final class Catalogue {
     private final Map<String, List<SeiEntry>> entriesByCode;
     private final ProductMatcher products;
     private final List<Searchable> searchable;
+    private final PlanKeyItems planKeyItems;
 
     /** A class with its name and key products normalised once, for search. */
     private record Searchable(IndustryClass industry, String name, List<String> products, List<String> rawProducts) {
@@ -28,7 +29,8 @@ public final class Catalogue {
     }
 
     Catalogue(SortedMap<String, IndustryClass> classes, Map<String, List<SeiEntry>> entriesByCode,
-            ProductVocabulary vocabulary) {
+            ProductVocabulary vocabulary, PlanKeyItems planKeyItems) {
+        this.planKeyItems = planKeyItems;
         this.classes = classes;
         this.entriesByCode = entriesByCode;
         this.products = new ProductMatcher(entriesByCode, vocabulary);
@@ -39,6 +41,11 @@ public final class Catalogue {
                     raw.stream().map(ProductNames::normalize).toList(), raw));
         }
         this.searchable = List.copyOf(search);
+    }
+
+    /** The key component or material of the plan that {@code name} (an import a project replaces) names, if any. */
+    public java.util.Optional<PlanKeyItems.KeyItem> planKeyItemNamedBy(String name) {
+        return planKeyItems.namedBy(name);
     }
 
     /**

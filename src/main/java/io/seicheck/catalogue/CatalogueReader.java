@@ -49,7 +49,8 @@ public final class CatalogueReader {
                     Integer.parseInt(r.get("category")), r.get("area"), r.get("path"), starred, keyProducts));
         });
         entries.replaceAll((code, list) -> List.copyOf(list));
-        return new Catalogue(classes, entries, ProductVocabulary.read(ruleSetId, files));
+        return new Catalogue(classes, entries, ProductVocabulary.read(ruleSetId, files),
+                PlanKeyItems.read(ruleSetId, files));
     }
 
     private static void rows(String ruleSetId, RuleSetFiles files, String path, Consumer<Map<String, String>> row) {

@@ -94,7 +94,7 @@ public record ProductVocabulary(List<Synonym> synonyms, List<Synonym> aliases, L
                 List.copyOf(glossary));
     }
 
-    private static List<Map<String, String>> rows(RuleSetFiles files, String path) {
+    static List<Map<String, String>> rows(RuleSetFiles files, String path) {
         byte[] bytes = files.all().get(path);
         if (bytes == null) {
             return List.of();
