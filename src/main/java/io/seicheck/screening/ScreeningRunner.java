@@ -37,6 +37,10 @@ final class ScreeningRunner {
     /** Told after every chunk commits (the CLI's progress bar). */
     interface Progress {
         void committed(ScreeningJobs.Job job);
+
+        /** Nobody watching: the job is not read back after each chunk. */
+        Progress NONE = job -> {
+        };
     }
 
     private final DataSource dataSource;
@@ -113,7 +117,9 @@ final class ScreeningRunner {
                 }
                 writing = writer.submit(() -> {
                     boolean cancel = commit(c, job, outcomes, counts, totals);
-                    progress.committed(jobs.find(job.id()).orElseThrow());
+                    if (progress != Progress.NONE) {
+                        progress.committed(jobs.find(job.id()).orElseThrow());
+                    }
                     return cancel;
                 });
             }

@@ -60,8 +60,7 @@ final class ScreeningScheduler implements AutoCloseable {
 
     private void run(UUID id) {
         try {
-            runner.run(id, job -> {
-            });
+            runner.run(id, ScreeningRunner.Progress.NONE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
