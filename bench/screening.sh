@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 mvn -B -q -DskipTests package
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+. bench/lib.sh
 work=target/bench-screening
 rm -rf "$work"; mkdir -p "$work"
-java -cp "target/classes:$(cat target/bench.classpath)" bench/GenerateApplications.java "$rows" "$work/applications.csv" 42
+java -cp "$(bench_classpath)" bench/GenerateApplications.java "$rows" "$work/applications.csv" 42
 # The floor: the same rule set less its rules, so rows are read, checked, "decided", logged and written alike.
 mkdir -p "$work/floor-rules/floor"
 cp -r rules/sei-2020/catalogue rules/sei-2020/messages "$work/floor-rules/floor/"

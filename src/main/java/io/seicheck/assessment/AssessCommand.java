@@ -3,14 +3,13 @@ package io.seicheck.assessment;
 import io.seicheck.LocalCommand;
 import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.web.InvalidInputException;
-import io.seicheck.web.Pointers;
-import jakarta.validation.ConstraintViolation;
+import io.seicheck.web.InputError;
 import jakarta.validation.Validator;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,21 +35,14 @@ public final class AssessCommand {
                 return 2;
             }
             JsonMapper json = context.getBean(JsonMapper.class);
-            AssessmentRequest request;
-            try {
-                request = json.readValue(Files.readString(Path.of(arguments.get(0))), AssessmentRequest.class);
-            } catch (JacksonException e) {
-                var error = Pointers.error(e);
-                print.println(arguments.get(0) + ": " + error.pointer() + " " + error.detail());
-                return 1;
-            }
-            for (ConstraintViolation<AssessmentRequest> v : context.getBean(Validator.class).validate(request)) {
-                print.println(arguments.get(0) + ": " + Pointers.fromPropertyPath(v.getPropertyPath().toString()) + " "
-                        + v.getMessage());
-                return 1;
-            }
+            RequestReader requests = new RequestReader(json, context.getBean(Validator.class));
             LoggedAssessments.Logged logged;
             try {
+                AssessmentRequest request = requests.read(Files.readString(Path.of(arguments.get(0))));
+                List<InputError> invalid = requests.violations(request);
+                if (!invalid.isEmpty()) {
+                    throw new InvalidInputException(invalid);
+                }
                 logged = context.getBean(LoggedAssessments.class).assess(options.getOrDefault("tenant", "cli"), request,
                         Language.valueOf(options.getOrDefault("lang", "zh").toUpperCase(Locale.ROOT)), null,
                         Boolean.parseBoolean(options.getOrDefault("suggestions", "true")));

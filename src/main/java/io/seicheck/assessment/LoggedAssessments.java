@@ -101,9 +101,7 @@ public final class LoggedAssessments {
         }
         body.setReceipt(receipt(appended.decision().entry()));
         started.stop(assessmentTime);
-        RuleSet ruleSet = assessed.evaluation().ruleSet();
-        metrics.counter("sei.assessments", "verdict", assessed.decision().verdict(), "rule_set", ruleSet.id()).increment();
-        metrics.counter("sei.rule.firings", "rule_set", ruleSet.id()).increment(assessed.evaluation().firedRules().size());
+        count(assessed);
         return new Logged(body, language, tenant);
     }
 
@@ -120,15 +118,13 @@ public final class LoggedAssessments {
         AssessmentService.Assessed assessed = assessments.assess(request);
         UUID decisionId = UUID.randomUUID();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Decision decision = assessed.decision();
-        RuleSet ruleSet = assessed.evaluation().ruleSet();
-        List<String> areas = areas(assessed);
-        List<String> flags = List.copyOf(decision.flags());
-        String line = screenedResult(row, decisionId, assessed);
+        RowResult result = RowResult.of(assessed);
+        String line = result.line(row, decisionId, assessed);
         NewDecision entry = newDecision(tenant, assessed, language, false, null, decisionId, decidedAt,
                 canonical(request), line.getBytes(StandardCharsets.UTF_8), new LogEntry.Screening(job, row));
-        metrics.counter("sei.assessments", "verdict", decision.verdict(), "rule_set", ruleSet.id()).increment();
-        return new ScreenedRow(entry, line, decision.verdict(), decision.channelStatuses(), areas, flags);
+        count(assessed);
+        return new ScreenedRow(entry, line, assessed.decision().verdict(), result.channels(), result.areas(),
+                result.flags());
     }
 
     /**
@@ -136,23 +132,41 @@ public final class LoggedAssessments {
      * row, reference, decision id, verdict, rule-set hash, statuses, areas and flags.
      */
     String screenedResult(long row, UUID decisionId, AssessmentService.Assessed assessed) {
-        Decision decision = assessed.decision();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("row", row);
-        result.put("reference", assessed.request().getReference());
-        result.put("decisionId", decisionId.toString());
-        result.put("verdict", decision.verdict());
-        result.put("ruleSetHash", assessed.evaluation().ruleSet().hash());
-        result.put("qualifications", decision.qualificationStatuses());
-        result.put("channels", decision.channelStatuses());
-        result.put("areas", areas(assessed));
-        result.put("flags", List.copyOf(decision.flags()));
-        result.values().removeIf(java.util.Objects::isNull);
-        return CanonicalJson.write(result);
+        return RowResult.of(assessed).line(row, decisionId, assessed);
     }
 
-    private static List<String> areas(AssessmentService.Assessed assessed) {
-        return assessed.evaluation().matches().stream().map(m -> m.area()).distinct().sorted().toList();
+    /** What a screened row's result states, worked out once per row. */
+    private record RowResult(Map<String, String> qualifications, Map<String, String> channels, List<String> areas,
+            List<String> flags) {
+
+        static RowResult of(AssessmentService.Assessed assessed) {
+            Decision decision = assessed.decision();
+            return new RowResult(decision.qualificationStatuses(), decision.channelStatuses(),
+                    assessed.evaluation().matches().stream().map(m -> m.area()).distinct().sorted().toList(),
+                    List.copyOf(decision.flags()));
+        }
+
+        String line(long row, UUID decisionId, AssessmentService.Assessed assessed) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("row", row);
+            result.put("reference", assessed.request().getReference());
+            result.put("decisionId", decisionId.toString());
+            result.put("verdict", assessed.decision().verdict());
+            result.put("ruleSetHash", assessed.evaluation().ruleSet().hash());
+            result.put("qualifications", qualifications);
+            result.put("channels", channels);
+            result.put("areas", areas);
+            result.put("flags", flags);
+            result.values().removeIf(java.util.Objects::isNull);
+            return CanonicalJson.write(result);
+        }
+    }
+
+    /** Counts a decision by verdict and rule set, and the rules it fired, whether single or screened. */
+    private void count(AssessmentService.Assessed assessed) {
+        RuleSet ruleSet = assessed.evaluation().ruleSet();
+        metrics.counter("sei.assessments", "verdict", assessed.decision().verdict(), "rule_set", ruleSet.id()).increment();
+        metrics.counter("sei.rule.firings", "rule_set", ruleSet.id()).increment(assessed.evaluation().firedRules().size());
     }
 
     /** The decision exactly as it was returned, with its receipt, if its tenant is one {@code mayRead} allows. */

@@ -3,12 +3,11 @@ package io.seicheck.screening;
 import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.assessment.Language;
 import io.seicheck.assessment.LoggedAssessments;
+import io.seicheck.assessment.RequestReader;
 import io.seicheck.decisionlog.CanonicalJson;
 import io.seicheck.web.InputError;
 import io.seicheck.web.InvalidInputException;
-import io.seicheck.web.Pointers;
 import io.seicheck.web.ProblemException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,13 +30,13 @@ final class RowAssessor {
     private static final Logger log = LoggerFactory.getLogger(RowAssessor.class);
 
     private final LoggedAssessments assessments;
+    private final RequestReader requests;
     private final JsonMapper json;
-    private final Validator validator;
 
     RowAssessor(LoggedAssessments assessments, JsonMapper json, Validator validator) {
         this.assessments = assessments;
+        this.requests = new RequestReader(json, validator);
         this.json = json;
-        this.validator = validator;
     }
 
     /** What the job fixes for every row: whose, in which language, on which day unless a row says otherwise. */
@@ -63,7 +61,7 @@ final class RowAssessor {
             return refused(job, raw.row(), reference(job, raw), e.errors());
         }
         String reference = request.getReference();
-        List<InputError> invalid = validate(request);
+        List<InputError> invalid = requests.violations(request);
         if (!invalid.isEmpty()) {
             return refused(job, raw.row(), reference, invalid);
         }
@@ -88,18 +86,14 @@ final class RowAssessor {
     }
 
     private AssessmentRequest read(JobContext job, RowSource.RawRow raw) {
-        try {
-            if (raw.line() != null) {
-                return json.readValue(raw.line(), AssessmentRequest.class);
-            }
-            CsvColumns.Read read = job.columns().read(raw.cells());
-            if (!read.errors().isEmpty()) {
-                throw new UnreadableCells(read.errors());
-            }
-            return json.treeToValue(read.json(), AssessmentRequest.class);
-        } catch (JacksonException e) {
-            throw new InvalidInputException(List.of(Pointers.error(e)));
+        if (raw.line() != null) {
+            return requests.read(raw.line());
         }
+        CsvColumns.Read read = job.columns().read(raw.cells());
+        if (!read.errors().isEmpty()) {
+            throw new UnreadableCells(read.errors());
+        }
+        return requests.read(read.json());
     }
 
     /** The row's own reference, if it can be made out of a row that cannot be read (a bank needs it to find the row). */
@@ -122,14 +116,6 @@ final class RowAssessor {
             super(null, null, false, false);
             this.located = located;
         }
-    }
-
-    private List<InputError> validate(AssessmentRequest request) {
-        List<InputError> errors = new ArrayList<>();
-        for (ConstraintViolation<AssessmentRequest> v : validator.validate(request)) {
-            errors.add(new InputError(Pointers.fromPropertyPath(v.getPropertyPath().toString()), v.getMessage()));
-        }
-        return errors;
     }
 
     /** Refused for errors located by JSON Pointer: CSV rows name the column instead. */

@@ -70,7 +70,7 @@ class ScreeningController implements ScreeningsApi {
         if (!created.existing()) {
             scheduler.nudge();
         }
-        return ResponseEntity.accepted().location(URI.create("/v1/screenings/" + created.job().id()))
+        return ResponseEntity.accepted().location(URI.create(ScreeningViews.path(PATH_GET_SCREENING, created.job())))
                 .body(ScreeningViews.job(created.job(), OffsetDateTime.now()));
     }
 

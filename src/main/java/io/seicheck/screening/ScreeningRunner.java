@@ -195,15 +195,14 @@ final class ScreeningRunner {
             }
             long done = decisions.size();
             long failed = outcomes.size() - done;
-            ScreeningCounts next = counts;
-            outcomes.forEach(next::add);
+            outcomes.forEach(counts::add);
             boolean cancel;
             try (PreparedStatement update = c.prepareStatement("UPDATE screening_job SET rows_read = ?, rows_done = ?, "
                     + "rows_failed = ?, counts = ?::jsonb WHERE id = ? RETURNING cancel_requested")) {
                 update.setLong(1, totals.read + outcomes.size());
                 update.setLong(2, totals.done + done);
                 update.setLong(3, totals.failed + failed);
-                update.setString(4, next.toJson());
+                update.setString(4, counts.toJson());
                 update.setObject(5, job.id());
                 try (ResultSet rs = update.executeQuery()) {
                     rs.next();

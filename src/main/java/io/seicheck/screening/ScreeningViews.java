@@ -1,5 +1,6 @@
 package io.seicheck.screening;
 
+import io.seicheck.api.ScreeningsApi;
 import io.seicheck.api.model.ScreeningJob;
 import io.seicheck.api.model.ScreeningProgress;
 import io.seicheck.api.model.ScreeningStatus;
@@ -36,11 +37,16 @@ final class ScreeningViews {
         view.setStartedAt(j.startedAt());
         view.setFinishedAt(j.finishedAt());
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", "/v1/screenings/" + j.id());
-        links.put("results", "/v1/screenings/" + j.id() + "/results");
-        links.put("summary", "/v1/screenings/" + j.id() + "/summary");
+        links.put("self", path(ScreeningsApi.PATH_GET_SCREENING, j));
+        links.put("results", path(ScreeningsApi.PATH_GET_SCREENING_RESULTS, j));
+        links.put("summary", path(ScreeningsApi.PATH_GET_SCREENING_SUMMARY, j));
         view.setLinks(links);
         return view;
+    }
+
+    /** A path of the contract with the job's id filled in. */
+    static String path(String template, ScreeningJobs.Job j) {
+        return template.replace("{jobId}", j.id().toString());
     }
 
     static ScreeningSummary summary(ScreeningJobs.Job j) {

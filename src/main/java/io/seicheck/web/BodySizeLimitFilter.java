@@ -34,7 +34,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** Screening uploads stream into the database and may be large; every other body is read whole. */
     private long limit(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && "/v1/screenings".equals(request.getRequestURI())
+        return "POST".equals(request.getMethod())
+                && io.seicheck.api.ScreeningsApi.PATH_CREATE_SCREENING.equals(request.getRequestURI())
                 ? maxUploadBytes : maxBodyBytes;
     }
 
