@@ -79,7 +79,7 @@ class ScenarioTests {
         assertThat(expect).as("expect block").isNotNull();
         AssessmentService.Assessed assessed = run(scenario);
         Decision decision = assessed.decision();
-        String describe = describe(assessed);
+        String describe = "\"" + scenario.path("name").asString() + "\": " + describe(assessed);
         if (expect.has("verdict")) {
             assertThat(decision.verdict()).as("verdict; %s", describe).isEqualTo(expect.get("verdict").asString());
         }

@@ -99,7 +99,9 @@ class RuleSetLoadingTests {
                     while (rules.find()) {
                         RuleInfo info = ruleSet.rules().stream().filter(r -> r.name().equals(rules.group(1)))
                                 .findFirst().orElseThrow();
-                        Matcher m = outcome.matcher(rules.group(2));
+                        // the consequence only: a condition may name an outcome it matches, not one it produces
+                        String body = rules.group(2);
+                        Matcher m = outcome.matcher(body.substring(body.indexOf("\nthen")));
                         while (m.find()) {
                             String o = m.group(1) != null ? m.group(1).toUpperCase() : m.group(2);
                             assertThat(probe.missingLanguages(info.meta(), o))
