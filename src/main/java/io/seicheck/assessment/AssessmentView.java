@@ -78,7 +78,7 @@ final class AssessmentView {
             }
             for (String pointer : f.meta().missing()) {
                 criteria.computeIfAbsent(pointer, p -> new TreeSet<>()).add(f.ruleId());
-                waiting.computeIfAbsent(pointer, p -> new TreeSet<>()).addAll(f.meta().affects());
+                waiting.computeIfAbsent(pointer, p -> new TreeSet<>()).addAll(f.meta().codes());
             }
         }
         return criteria.entrySet().stream().map(e -> new MissingInput(e.getKey(), List.copyOf(e.getValue()),

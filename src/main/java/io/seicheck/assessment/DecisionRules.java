@@ -2,10 +2,12 @@ package io.seicheck.assessment;
 
 import io.seicheck.api.model.ChannelCode;
 import io.seicheck.api.model.QualificationCode;
+import io.seicheck.rules.ChannelGate;
 import io.seicheck.rules.RuleInfo;
 import io.seicheck.rules.RuleSet;
 import io.seicheck.rules.facts.Finding;
 import io.seicheck.rules.facts.Outcome;
+import io.seicheck.rules.facts.RuleMeta;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,28 +24,38 @@ final class DecisionRules {
 
     static final String MEMBERSHIP = "MEMBERSHIP";
     static final String EXCLUSION = "EXCLUSION";
+    static final String UNDECIDABLE = "UNDECIDABLE";
+    /** Says that a channel puts the profile first; shown among its reasons, never gating it nor basing a verdict. */
+    static final String PRIORITY = "PRIORITY";
 
     private final List<String> qualificationCodes;
-    private final List<String> channelCodes;
+    private final List<ChannelGate> channels;
 
     DecisionRules(RuleSet ruleSet) {
-        Set<String> qualificationCodes = new LinkedHashSet<>();
+        this.channels = ruleSet.descriptor().channels();
         Set<String> channelCodes = new LinkedHashSet<>();
+        for (ChannelGate channel : channels) {
+            if (!isChannel(channel.code()) || !channelCodes.add(channel.code())) {
+                throw new IllegalStateException("Rule set " + ruleSet.id() + " declares an unknown or repeated channel "
+                        + channel.code());
+            }
+        }
+        Set<String> qualificationCodes = new LinkedHashSet<>();
         for (RuleInfo rule : ruleSet.rules()) {
             for (String code : rule.meta().affects()) {
-                if (isQualification(code)) {
-                    qualificationCodes.add(code);
-                } else if (isChannel(code)) {
-                    channelCodes.add(code);
-                } else {
-                    throw new IllegalStateException("Rule " + rule.name() + " affects unknown code " + code);
+                boolean channelOnly = code.startsWith(RuleMeta.CHANNEL_PREFIX);
+                String bare = channelOnly ? code.substring(RuleMeta.CHANNEL_PREFIX.length()) : code;
+                if (!channelOnly && isQualification(bare)) {
+                    qualificationCodes.add(bare);
+                } else if (!channelCodes.contains(bare)) {
+                    throw new IllegalStateException("Rule " + rule.name() + " affects " + code
+                            + ", which is neither a qualification nor a channel of ruleset.yaml");
                 }
             }
         }
         // in the contract's order (HNTE first), however the rules that gate them are named
         this.qualificationCodes = qualificationCodes.stream()
                 .sorted(java.util.Comparator.comparing(QualificationCode::fromValue)).toList();
-        this.channelCodes = List.copyOf(channelCodes);
     }
 
     Decision decide(List<Finding> findings) {
@@ -51,14 +63,17 @@ final class DecisionRules {
         for (String code : qualificationCodes) {
             qualifications.add(qualification(code, findings));
         }
-        List<Decision.ChannelResult> channels = new ArrayList<>();
-        for (String code : channelCodes) {
-            channels.add(channel(code, findings));
+        List<Finding> membership = findings.stream().filter(f -> MEMBERSHIP.equals(f.meta().kind())).toList();
+        List<Decision.ChannelResult> channelResults = new ArrayList<>();
+        List<List<Finding>> gatings = new ArrayList<>();
+        for (ChannelGate channel : channels) {
+            List<Finding> gating = gating(channel, findings, membership);
+            gatings.add(gating);
+            channelResults.add(channel(channel, gating));
         }
         TreeSet<String> flags = new TreeSet<>();
         findings.stream().filter(f -> f.meta().flag() != null).forEach(f -> flags.add(f.meta().flag()));
 
-        List<Finding> membership = findings.stream().filter(f -> MEMBERSHIP.equals(f.meta().kind())).toList();
         List<Finding> exclusions = findings.stream()
                 .filter(f -> f.outcome() == Outcome.FAIL && EXCLUSION.equals(f.meta().kind())).toList();
         List<Finding> warnings = findings.stream().filter(f -> f.outcome() == Outcome.WARN).toList();
@@ -71,21 +86,52 @@ final class DecisionRules {
         } else if (membership.isEmpty() || has(membership, Outcome.UNKNOWN)) {
             verdict = "INSUFFICIENT_DATA";
             decisive.addAll(membership);
-        } else if (channels.stream().anyMatch(c -> c.status().equals("ELIGIBLE")) && warnings.isEmpty()) {
+        } else if (channelResults.stream().anyMatch(c -> c.status().equals("ELIGIBLE")) && warnings.isEmpty()) {
             verdict = "ELIGIBLE";
-            channels.stream().filter(c -> c.status().equals("ELIGIBLE")).forEach(c -> c.reasons().forEach(
+            channelResults.stream().filter(c -> c.status().equals("ELIGIBLE")).forEach(c -> c.reasons().forEach(
                     r -> addOnce(decisive, r)));
         } else {
             verdict = "CONDITIONAL";
             warnings.forEach(w -> addOnce(decisive, w));
-            channels.forEach(c -> c.conditions().forEach(r -> addOnce(decisive, r)));
-            channels.forEach(c -> c.reasons().stream().filter(r -> r.outcome() == Outcome.FAIL)
+            channelResults.stream().filter(c -> c.status().equals("CONDITIONAL"))
+                    .forEach(c -> c.conditions().forEach(r -> addOnce(decisive, r)));
+            channelResults.forEach(c -> c.reasons().stream().filter(r -> r.outcome() == Outcome.FAIL)
                     .forEach(r -> addOnce(decisive, r)));
         }
-        if (decisive.stream().anyMatch(f -> !f.citation().verified())) {
+        if (restsOnUnverified(verdict, channelResults, gatings, warnings, decisive)) {
             flags.add("UNVERIFIED_BASIS");
         }
-        return new Decision(verdict, qualifications, channels, flags, decisive);
+        return new Decision(verdict, qualifications, channelResults, flags, decisive);
+    }
+
+    /**
+     * Whether the verdict would not stand without an unconfirmed rule's decision (a FAIL or WARN; an UNKNOWN decides
+     * nothing): ELIGIBLE when every open channel has an unconfirmed reason; CONDITIONAL when every warning is
+     * unconfirmed and a channel is open or held shut only by unconfirmed decisions (without them the answer could be
+     * ELIGIBLE); INELIGIBLE and INSUFFICIENT_DATA when every deciding finding is unconfirmed.
+     */
+    private static boolean restsOnUnverified(String verdict, List<Decision.ChannelResult> channels,
+            List<List<Finding>> gatings, List<Finding> warnings, List<Finding> decisive) {
+        return switch (verdict) {
+            case "ELIGIBLE" -> channels.stream().filter(c -> c.status().equals("ELIGIBLE"))
+                    .allMatch(c -> c.reasons().stream().filter(f -> !PRIORITY.equals(f.meta().kind()))
+                            .anyMatch(DecisionRules::unverified));
+            case "CONDITIONAL" -> warnings.stream().allMatch(DecisionRules::unverified)
+                    && (channels.stream().anyMatch(c -> c.status().equals("ELIGIBLE"))
+                            || gatings.stream().anyMatch(DecisionRules::closedOnlyByUnverified));
+            default -> !decisive.isEmpty() && decisive.stream().allMatch(DecisionRules::unverified);
+        };
+    }
+
+    /** A channel held shut only by unconfirmed FAILs and WARNs: no UNKNOWN and no confirmed decision holds it. */
+    private static boolean closedOnlyByUnverified(List<Finding> gating) {
+        List<Finding> holding = gating.stream().filter(f -> f.outcome() != Outcome.PASS).toList();
+        return !holding.isEmpty() && holding.stream()
+                .allMatch(f -> unverified(f) && (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN));
+    }
+
+    private static boolean unverified(Finding f) {
+        return !f.citation().verified();
     }
 
     private static Decision.QualificationResult qualification(String code, List<Finding> findings) {
@@ -96,21 +142,39 @@ final class DecisionRules {
         return new Decision.QualificationResult(code, status, criteria);
     }
 
-    private static Decision.ChannelResult channel(String code, List<Finding> findings) {
-        List<Finding> gating = findings.stream().filter(f -> f.affects(code)).toList();
+    /**
+     * A channel: INELIGIBLE on any failing finding; UNKNOWN when SEI membership it needs is undecided, when nothing
+     * decided it, or when a finding no input can decide holds it; ELIGIBLE when every finding passes; else
+     * CONDITIONAL, waiting on the open findings.
+     */
+    /** The findings that decide a channel: SEI membership where it needs it, and every finding that gates it. */
+    private static List<Finding> gating(ChannelGate gate, List<Finding> findings, List<Finding> membership) {
+        List<Finding> gating = new ArrayList<>();
+        if (gate.seiMembership()) {
+            gating.addAll(membership);
+        }
+        findings.stream().filter(f -> f.gatesChannel(gate.code()) && !gating.contains(f)).forEach(gating::add);
+        return gating;
+    }
+
+    private static Decision.ChannelResult channel(ChannelGate gate, List<Finding> gating) {
         List<Finding> failing = gating.stream().filter(f -> f.outcome() == Outcome.FAIL).toList();
         if (!failing.isEmpty()) {
-            return new Decision.ChannelResult(code, "INELIGIBLE", List.of(), failing);
+            return new Decision.ChannelResult(gate.code(), "INELIGIBLE", List.of(), failing);
         }
         List<Finding> membershipUnknown = gating.stream()
                 .filter(f -> MEMBERSHIP.equals(f.meta().kind()) && f.outcome() == Outcome.UNKNOWN).toList();
-        if (!membershipUnknown.isEmpty() || gating.stream().noneMatch(f -> MEMBERSHIP.equals(f.meta().kind()))) {
-            return new Decision.ChannelResult(code, "UNKNOWN", membershipUnknown, List.of());
+        if (!membershipUnknown.isEmpty() || gating.isEmpty()
+                || gate.seiMembership() && gating.stream().noneMatch(f -> MEMBERSHIP.equals(f.meta().kind()))) {
+            return new Decision.ChannelResult(gate.code(), "UNKNOWN", membershipUnknown, List.of());
         }
         List<Finding> open = gating.stream()
                 .filter(f -> f.outcome() == Outcome.UNKNOWN || f.outcome() == Outcome.WARN).toList();
         List<Finding> passing = gating.stream().filter(f -> f.outcome() == Outcome.PASS).toList();
-        return new Decision.ChannelResult(code, open.isEmpty() ? "ELIGIBLE" : "CONDITIONAL", open, passing);
+        if (open.stream().anyMatch(f -> UNDECIDABLE.equals(f.meta().kind()))) {
+            return new Decision.ChannelResult(gate.code(), "UNKNOWN", open, passing);
+        }
+        return new Decision.ChannelResult(gate.code(), open.isEmpty() ? "ELIGIBLE" : "CONDITIONAL", open, passing);
     }
 
     private static boolean has(List<Finding> findings, Outcome outcome) {

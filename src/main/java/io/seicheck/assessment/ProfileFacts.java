@@ -3,6 +3,7 @@ package io.seicheck.assessment;
 import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.api.model.Company;
 import io.seicheck.api.model.Compliance;
+import io.seicheck.api.model.Financing;
 import io.seicheck.api.model.FiscalYear;
 import io.seicheck.api.model.Project;
 import io.seicheck.api.model.ProjectKind;
@@ -10,7 +11,10 @@ import io.seicheck.catalogue.Catalogue;
 import io.seicheck.catalogue.KeyProductRef;
 import io.seicheck.catalogue.ProductNames;
 import io.seicheck.catalogue.SeiEntry;
+import io.seicheck.rules.facts.CompanyFact;
+import io.seicheck.rules.facts.FinancingFact;
 import io.seicheck.rules.facts.FiscalYearFact;
+import io.seicheck.rules.facts.HnteCertificate;
 import io.seicheck.rules.facts.IndustryClaim;
 import io.seicheck.rules.facts.KeyProductHit;
 import io.seicheck.rules.facts.ImportClaim;
@@ -46,7 +50,11 @@ final class ProfileFacts {
         List<Object> facts = new ArrayList<>();
         Company company = request.getCompany();
         Project project = request.getProject();
-        facts.add(profile(company, asOf));
+        HnteCertificate certificate = hnteCertificate(company, asOf);
+        facts.add(profile(company, asOf, certificate));
+        facts.add(certificate);
+        facts.add(new CompanyFact(company.getOwnership() == null ? null : company.getOwnership().getValue(),
+                company.getRegion()));
         List<FiscalYear> years = orEmpty(company.getFinancials());
         for (int i = 0; i < years.size(); i++) {
             FiscalYear y = years.get(i);
@@ -68,6 +76,12 @@ final class ProfileFacts {
             }
             orEmpty(project.getProducts()).forEach(p -> products.add(claim(p, "project")));
             facts.add(project(project));
+            List<Financing> financing = orEmpty(project.getFinancing());
+            for (int i = 0; i < financing.size(); i++) {
+                Financing f = financing.get(i);
+                facts.add(new FinancingFact(i + 1, f.getChannel().getValue(), f.getInstrument().getValue(), f.getAmount(),
+                        f.getTermMonths(), f.getPromisedReturn(), f.getCreditRating()));
+            }
             for (String replaced : new LinkedHashSet<>(orEmpty(project.getReplacesImports()))) {
                 facts.add(catalogue.planKeyItemNamedBy(replaced)
                         .map(k -> new ImportClaim(replaced, k.item(), k.area(), k.section()))
@@ -100,10 +114,11 @@ final class ProfileFacts {
         Boolean addsCapacity = kind == null ? null : kind == ProjectKind.NEW_CAPACITY || kind == ProjectKind.EXPANSION;
         return new ProjectFact(project.getIndustryCode(), kind == null ? null : kind.getValue(), addsCapacity,
                 project.getCapacityReplacement(),
-                project.getRestructuringClass() == null ? null : project.getRestructuringClass().getValue());
+                project.getRestructuringClass() == null ? null : project.getRestructuringClass().getValue(),
+                project.getRegion());
     }
 
-    private static Profile profile(Company company, LocalDate asOf) {
+    private static Profile profile(Company company, LocalDate asOf, HnteCertificate certificate) {
         LocalDate registeredOn = company.getRegisteredOn();
         Integer fullYears = registeredOn == null ? null : Period.between(registeredOn, asOf).getYears();
         List<FiscalYear> years = orEmpty(company.getFinancials());
@@ -132,7 +147,7 @@ final class ProfileFacts {
                 latest == null ? null : latest.getTotalAssets(),
                 compliance == null ? null : compliance.getAbnormalOperationList(),
                 compliance == null ? null : compliance.getSeriousDishonestyList(),
-                company.getTechSmeScore(), company.getTechSmeStaffScore(), hnteCertificate(company, asOf),
+                company.getTechSmeScore(), company.getTechSmeStaffScore(), certificate.valid(),
                 company.getNicheSince(),
                 company.getNicheSince() == null ? null : Period.between(company.getNicheSince(), asOf).getYears(),
                 latest == null ? null : latest.getRdExpense(),
@@ -173,20 +188,23 @@ final class ProfileFacts {
     }
 
     /**
-     * True if the firm states an HNTE certificate valid on {@code asOf}; null if it states none, or only one
-     * without an end date (a certificate lasts three years, so its validity is then unknown); false if it
-     * states only expired ones.
+     * The HNTE certificate as of {@code asOf}: valid that day, expired, undated (a certificate lasts three years, so
+     * without its end date its validity is unknown), not held, or not stated. The Profile keeps it as true (valid),
+     * false (only expired ones) or null (anything else), as the tech-based SME's direct confirmation reads it.
      */
-    private static Boolean hnteCertificate(Company company, LocalDate asOf) {
+    private static HnteCertificate hnteCertificate(Company company, LocalDate asOf) {
         if (company.getCertifications() == null) {
-            return null;
+            return new HnteCertificate("NOT_STATED", null);
         }
         List<io.seicheck.api.model.Certification> hnte = company.getCertifications().stream()
                 .filter(c -> "HNTE".equals(c.getCode().getValue())).toList();
-        if (hnte.stream().anyMatch(c -> c.getValidUntil() != null && !c.getValidUntil().isBefore(asOf))) {
-            return true;
-        }
-        return hnte.stream().anyMatch(c -> c.getValidUntil() == null) || hnte.isEmpty() ? null : false;
+        LocalDate latest = hnte.stream().map(io.seicheck.api.model.Certification::getValidUntil)
+                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+        String status = hnte.isEmpty() ? "NOT_HELD"
+                : latest != null && !latest.isBefore(asOf) ? "VALID"
+                : hnte.stream().anyMatch(c -> c.getValidUntil() == null) ? "UNDATED"
+                : "EXPIRED";
+        return new HnteCertificate(status, latest);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.seicheck.rules.RuleSet;
 import io.seicheck.rules.facts.Finding;
 import io.seicheck.rules.facts.Lever;
 import io.seicheck.rules.facts.Outcome;
+import io.seicheck.rules.facts.RuleMeta;
 import io.seicheck.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -126,7 +127,7 @@ final class SuggestionFinder {
     private List<Suggestion> combined(Search search, Map<String, Finding> failing, Set<String> opened) {
         Map<String, List<Finding>> byTarget = new TreeMap<>();
         for (Finding f : failing.values()) {
-            for (String code : f.meta().affects()) {
+            for (String code : f.meta().codes()) {
                 byTarget.computeIfAbsent(code, c -> new ArrayList<>()).add(f);
             }
         }
@@ -135,7 +136,7 @@ final class SuggestionFinder {
         for (Map.Entry<String, List<Finding>> target : byTarget.entrySet()) {
             List<Finding> levers = target.getValue();
             boolean allHaveLevers = search.base.evaluation().findings().stream()
-                    .filter(f -> f.affects(target.getKey()) && f.outcome() != Outcome.PASS)
+                    .filter(f -> f.gatesChannel(target.getKey()) && f.outcome() != Outcome.PASS)
                     .allMatch(f -> f.outcome() == Outcome.FAIL && f.meta().lever() != null);
             List<String> ids = levers.stream().map(Finding::ruleId).toList();
             if (opened.contains(target.getKey()) || levers.size() < 2 || !allHaveLevers || !tried.add(ids)) {
@@ -347,15 +348,24 @@ final class SuggestionFinder {
         return node.isNumber() ? node.decimalValue() : node.isBoolean() ? (Object) node.booleanValue() : node.asString();
     }
 
+    /**
+     * Qualification and channel statuses by code; a channel whose code is also a qualification's (the STAR listing and
+     * the STAR attributes) as {@code channel:CODE}, as rules name it in {@code @affects}.
+     */
+    static Map<String, String> statuses(Decision decision) {
+        Map<String, String> statuses = new LinkedHashMap<>(decision.qualificationStatuses());
+        decision.channelStatuses().forEach((code, status) -> statuses.put(
+                statuses.containsKey(code) ? RuleMeta.CHANNEL_PREFIX + code : code, status));
+        return statuses;
+    }
+
     private Suggestion suggestion(AssessmentService.Assessed base, List<Suggestion.FieldChange> changes, Trial after,
             boolean combined) {
         Decision before = base.decision();
         Decision now = after.assessed().decision();
         List<Suggestion.StatusChange> opens = new ArrayList<>();
-        Map<String, String> was = new LinkedHashMap<>(before.qualificationStatuses());
-        was.putAll(before.channelStatuses());
-        Map<String, String> is = new LinkedHashMap<>(now.qualificationStatuses());
-        is.putAll(now.channelStatuses());
+        Map<String, String> was = statuses(before);
+        Map<String, String> is = statuses(now);
         is.forEach((code, status) -> {
             String old = was.get(code);
             // Opened: better than before and usable (MET, ELIGIBLE or CONDITIONAL); NOT_MET → UNKNOWN opens nothing.

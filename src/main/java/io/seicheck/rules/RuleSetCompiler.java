@@ -106,7 +106,24 @@ public final class RuleSetCompiler {
         return new RuleSetDescriptor(id, required(node, "title", folder),
                 LocalDate.parse(required(node, "effectiveFrom", folder)),
                 to.isMissingNode() || to.isNull() ? null : LocalDate.parse(to.asString()),
-                required(node, "package", folder), List.copyOf(documents));
+                required(node, "package", folder), List.copyOf(documents), channels(node, folder));
+    }
+
+    private static List<ChannelGate> channels(JsonNode node, String folder) {
+        JsonNode list = node.path("channels");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new RuleCompilationException("Rule set " + folder + ": ruleset.yaml has no channels");
+        }
+        List<ChannelGate> channels = new ArrayList<>();
+        for (JsonNode channel : list) {
+            JsonNode membership = channel.path("seiMembership");
+            if (!membership.isBoolean()) {
+                throw new RuleCompilationException("Rule set " + folder + ": channel " + channel.path("code").asString()
+                        + " must say seiMembership: true or false");
+            }
+            channels.add(new ChannelGate(required(channel, "code", folder), membership.asBoolean()));
+        }
+        return List.copyOf(channels);
     }
 
     private static String required(JsonNode node, String field, String folder) {

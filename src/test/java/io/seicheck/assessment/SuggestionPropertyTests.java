@@ -184,7 +184,13 @@ class SuggestionPropertyTests {
         return a.evaluation().findings().stream().filter(f -> f.outcome() == Outcome.WARN).map(Finding::ruleId).toList();
     }
 
+    /** A qualification's or channel's status; {@code channel:CODE} is the channel where a qualification shares the code. */
     private static String status(AssessmentService.Assessed a, String code) {
+        if (code.startsWith("channel:")) {
+            String channel = code.substring("channel:".length());
+            return a.decision().channels().stream().filter(c -> c.code().equals(channel))
+                    .map(Decision.ChannelResult::status).findFirst().orElse("absent");
+        }
         return Stream.concat(a.decision().qualifications().stream().filter(q -> q.code().equals(code))
                         .map(Decision.QualificationResult::status),
                 a.decision().channels().stream().filter(c -> c.code().equals(code)).map(Decision.ChannelResult::status))

@@ -31,7 +31,7 @@ class RuleEvaluatorClockTests {
     @Test
     void aRuleWithItsOwnDatesFiresOnExactlyThoseDaysWhateverTheOrderOfTheDays() {
         String yaml = "id: clock-test\ntitle: clock\neffectiveFrom: 2020-01-01\neffectiveTo: null\n"
-                + "package: io.seicheck.rules.clocktest\ndocuments: []\n";
+                + "package: io.seicheck.rules.clocktest\ndocuments: []\nchannels: [{code: BANK_LOAN, seiMembership: true}]\n";
         RuleSet ruleSet = new RuleSetCompiler().compile("clock-test", new RuleSetFiles(Map.of(
                 "ruleset.yaml", yaml.getBytes(StandardCharsets.UTF_8), "clock.drl", DRL.getBytes(StandardCharsets.UTF_8))));
         RuleEvaluator evaluator = new RuleEvaluator();

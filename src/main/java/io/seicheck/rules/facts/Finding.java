@@ -26,7 +26,16 @@ public record Finding(
         return meta.id();
     }
 
+    /** Whether this finding is a criterion of the qualification {@code code}. */
     public boolean affects(String code) {
         return meta.affects().contains(code);
+    }
+
+    /**
+     * Whether this finding gates the channel {@code code}: named plainly, or as {@code channel:CODE} where the code is
+     * also a qualification's and the finding is not one of that qualification's criteria.
+     */
+    public boolean gatesChannel(String code) {
+        return meta.affects().contains(code) || meta.affects().contains(RuleMeta.CHANNEL_PREFIX + code);
     }
 }

@@ -10,7 +10,8 @@ import org.kie.api.definition.rule.Rule;
  * {@code @verified}, and optionally {@code @kind}, {@code @affects}, {@code @flag}, {@code @missing},
  * {@code @unit}, {@code @variant}).
  *
- * @param kind    MEMBERSHIP or EXCLUSION when the finding takes part in the verdict itself, else CRITERION
+ * @param kind    MEMBERSHIP or EXCLUSION when the finding takes part in the verdict itself; UNDECIDABLE when no input
+ *                can decide it (a list not in hand), so the channels it gates are UNKNOWN; else CRITERION
  * @param affects qualification and channel codes that this criterion gates
  * @param flag    response flag raised by this finding, if any
  * @param missing JSON Pointers of the input fields that would decide an UNKNOWN
@@ -32,10 +33,19 @@ public record RuleMeta(
     /** Key under which the compiler attaches each rule's parsed metadata, so consequences never parse it. */
     public static final String PARSED = "seicheck.parsedMeta";
 
+    /** In {@code @affects}: the code that follows is a channel's only, where a qualification has the same code. */
+    public static final String CHANNEL_PREFIX = "channel:";
+
     /** The metadata of a firing rule: attached at compile time, parsed here only for rules built elsewhere. */
     public static RuleMeta of(Rule rule) {
         Object parsed = rule.getMetaData().get(PARSED);
         return parsed instanceof RuleMeta meta ? meta : from(rule.getName(), rule.getMetaData());
+    }
+
+    /** The qualification and channel codes this criterion gates, without the {@code channel:} prefix. */
+    public List<String> codes() {
+        return affects.stream().map(a -> a.startsWith(CHANNEL_PREFIX) ? a.substring(CHANNEL_PREFIX.length()) : a)
+                .distinct().toList();
     }
 
     /** Parses a rule's metadata; a rule without its id or a full citation is refused. */
