@@ -89,6 +89,21 @@ class PlanProductMatchingTests {
     }
 
     @Test
+    void readsAListArchivedInTheFormerOneTermARowFormAsImportsToReplace() {
+        String tsv = "term\titem\tarea\tsection\tverified\n芯片\tkey chips\tNGIT\t(一)\ttrue\n"
+                + "MCU\tkey chips\tNGIT\t(一)\ttrue\n五轴\tfive-axis machine tools\tHIGH_END_EQUIPMENT\t(三)\tfalse\n";
+        Map<String, byte[]> files = new HashMap<>();
+        files.put(PlanKeyItems.PATH, tsv.getBytes(StandardCharsets.UTF_8));
+        SeiEntry chips = new SeiEntry("3973", 1, "NGIT", "新一代信息技术产业", false, List.of());
+        PlanKeyItems list = PlanKeyItems.read("archived", new RuleSetFiles(files), Map.of(), Map.of("3973", List.of(chips)));
+        assertThat(list.items()).extracting(PlanKeyItems.Item::item).containsExactly("key chips", "five-axis machine tools");
+        assertThat(list.items().get(0).words()).containsExactly("芯片", "MCU");
+        assertThat(list.items().get(0).category()).isEqualTo(1);
+        assertThat(list.items()).allMatch(PlanKeyItems.Item::imports);
+        assertThat(list.items()).extracting(PlanKeyItems.Item::verified).containsExactly(true, false);
+    }
+
+    @Test
     void precisionAndRecallStayAboveTheirFloors() throws IOException {
         List<Labelled> set = labelled();
         ProductMatchingTests.Counts all = new ProductMatchingTests.Counts();
