@@ -9,6 +9,7 @@ import io.seicheck.api.model.Project;
 import io.seicheck.api.model.ProjectKind;
 import io.seicheck.catalogue.Catalogue;
 import io.seicheck.catalogue.KeyProductRef;
+import io.seicheck.catalogue.PlanKeyItems;
 import io.seicheck.catalogue.ProductNames;
 import io.seicheck.catalogue.SeiEntry;
 import io.seicheck.rules.facts.CompanyFact;
@@ -18,6 +19,7 @@ import io.seicheck.rules.facts.HnteCertificate;
 import io.seicheck.rules.facts.IndustryClaim;
 import io.seicheck.rules.facts.KeyProductHit;
 import io.seicheck.rules.facts.ImportClaim;
+import io.seicheck.rules.facts.PlanProductHit;
 import io.seicheck.rules.facts.ProductClaim;
 import io.seicheck.rules.facts.Profile;
 import io.seicheck.rules.facts.ProjectFact;
@@ -102,6 +104,14 @@ final class ProfileFacts {
             }
         }
         facts.addAll(hits);
+        Set<PlanProductHit> planHits = new LinkedHashSet<>();
+        for (ProductClaim product : products) {
+            for (PlanKeyItems.Item item : catalogue.planItemsNamedBy(product.name())) {
+                planHits.add(new PlanProductHit(product.name(), item.item(), item.area(), item.category(),
+                        item.section(), item.industryCode(), item.path(), item.verified()));
+            }
+        }
+        facts.addAll(planHits);
         return facts;
     }
 

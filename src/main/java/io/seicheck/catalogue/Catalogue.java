@@ -33,7 +33,7 @@ public final class Catalogue {
         this.planKeyItems = planKeyItems;
         this.classes = classes;
         this.entriesByCode = entriesByCode;
-        this.products = new ProductMatcher(entriesByCode, vocabulary);
+        this.products = new ProductMatcher(entriesByCode, vocabulary, planKeyItems.items());
         List<Searchable> search = new ArrayList<>();
         for (IndustryClass c : classes.values()) {
             List<String> raw = seiEntries(c.code()).stream().flatMap(e -> e.keyProducts().stream()).toList();
@@ -43,9 +43,22 @@ public final class Catalogue {
         this.searchable = List.copyOf(search);
     }
 
-    /** The key component or material of the plan that {@code name} (an import a project replaces) names, if any. */
-    public java.util.Optional<PlanKeyItems.KeyItem> planKeyItemNamedBy(String name) {
-        return planKeyItems.namedBy(name);
+    /**
+     * The key item the plan names as an import to replace that {@code name} (an import a project replaces) names,
+     * if any: read like a product name, the first such item found.
+     */
+    public Optional<PlanKeyItems.Item> planKeyItemNamedBy(String name) {
+        return products.planItemsNamedBy(name).stream().filter(PlanKeyItems.Item::imports).findFirst();
+    }
+
+    /** The products and directions of the 2020 plan that the applicant's product names, each once. */
+    public List<PlanKeyItems.Item> planItemsNamedBy(String product) {
+        return products.planItemsNamedBy(product);
+    }
+
+    /** Every product and direction of the 2020 plan the rule set lists. */
+    public List<PlanKeyItems.Item> planItems() {
+        return planKeyItems.items();
     }
 
     /**

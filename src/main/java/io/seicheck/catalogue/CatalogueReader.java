@@ -50,7 +50,7 @@ public final class CatalogueReader {
         });
         entries.replaceAll((code, list) -> List.copyOf(list));
         return new Catalogue(classes, entries, ProductVocabulary.read(ruleSetId, files),
-                PlanKeyItems.read(ruleSetId, files));
+                PlanKeyItems.read(ruleSetId, files, classes, entries));
     }
 
     private static void rows(String ruleSetId, RuleSetFiles files, String path, Consumer<Map<String, String>> row) {

@@ -15,7 +15,8 @@ import java.util.Set;
  * ("新能源汽车轮毂电机总成", "IGBT模块") and no blocking prefix before it ("非节能型", "聚乳酸"). A generic word
  * inside a key product ("电机") names nothing, and neither does a key product used as a modifier ("锂离子电池隔膜"
  * is a separator, not a battery). A bracket in the applicant's name is read both ways: left out, and as a name of
- * its own unless it qualifies ("（新能源汽车用）"), and as a qualifier put before the rest.
+ * its own unless it qualifies ("（新能源汽车用）"), and as a qualifier put before the rest. The products the 2020
+ * plan names ({@link PlanKeyItems}) are found the same way, under their words, in an index of their own.
  */
 public final class ProductMatcher {
 
@@ -26,6 +27,7 @@ public final class ProductMatcher {
 
     private final TermRewriter synonyms;
     private final CharTrie<KeyProductRef> index = new CharTrie<>();
+    private final CharTrie<PlanKeyItems.Item> planIndex = new CharTrie<>();
     private final CharTrie<Boolean> tails = new CharTrie<>();
     private final CharTrie<Boolean> coordinators = new CharTrie<>();
     private final List<String> blockingPrefixes;
@@ -33,6 +35,11 @@ public final class ProductMatcher {
     private final List<String> qualifiers;
 
     ProductMatcher(Map<String, List<SeiEntry>> entriesByCode, ProductVocabulary vocabulary) {
+        this(entriesByCode, vocabulary, List.of());
+    }
+
+    ProductMatcher(Map<String, List<SeiEntry>> entriesByCode, ProductVocabulary vocabulary,
+            List<PlanKeyItems.Item> planItems) {
         Map<String, String> replacements = new LinkedHashMap<>();
         vocabulary.fillers().forEach(f -> replacements.put(words(f), ""));
         vocabulary.keep().forEach(k -> replacements.put(words(k), words(k)));
@@ -72,28 +79,52 @@ public final class ProductMatcher {
             refs(byProduct, g.keyProduct(), g.code(), ProductVocabulary.GLOSSARY)
                     .forEach(ref -> add(canonical(g.english()), ref));
         }
+        for (PlanKeyItems.Item item : planItems) {
+            for (String word : item.words()) {
+                String name = canonical(word);
+                if (!indexable(name)) {
+                    // an analyst's word the matcher would never find is a mistake in the list, not a silent no-op
+                    throw new IllegalStateException(PlanKeyItems.PATH + ": '" + word + "' of '" + item.item()
+                            + "' is too short or too generic to be found");
+                }
+                planIndex.put(name, item);
+            }
+        }
     }
 
     /** The key products {@code product} names, each once, in the order found. */
     public List<KeyProductRef> keyProductsNamedBy(String product) {
+        return namedBy(index, product);
+    }
+
+    /** The products of the 2020 plan {@code product} names, each once, in the order found. */
+    public List<PlanKeyItems.Item> planItemsNamedBy(String product) {
+        return namedBy(planIndex, product);
+    }
+
+    private <T> List<T> namedBy(CharTrie<T> trie, String product) {
         if (product == null || product.isBlank()) {
             return List.of();
         }
         String raw = ProductNames.nfkc(product);
-        Set<KeyProductRef> hits = new LinkedHashSet<>();
+        Set<T> hits = new LinkedHashSet<>();
         List<String> items = ProductNames.items(raw);
         if (items.size() > 1) {
-            items.forEach(item -> find(item, hits));
+            items.forEach(item -> find(trie, item, hits));
         }
-        find(raw, hits);
+        find(trie, raw, hits);
         return List.copyOf(hits);
     }
 
     private void add(String name, KeyProductRef ref) {
-        if (name.length() >= MIN_LENGTH && (name.length() >= MIN_LATIN_LENGTH || !isLatin(name))
-                && !generic.contains(name)) {
+        if (indexable(name)) {
             index.put(name, ref);
         }
+    }
+
+    private boolean indexable(String name) {
+        return name.length() >= MIN_LENGTH && (name.length() >= MIN_LATIN_LENGTH || !isLatin(name))
+                && !generic.contains(name);
     }
 
     private static List<KeyProductRef> refs(Map<String, List<KeyProductRef>> byProduct, String keyProduct, String code,
@@ -107,30 +138,30 @@ public final class ProductMatcher {
         return refs;
     }
 
-    private void find(String raw, Set<KeyProductRef> hits) {
+    private <T> void find(CharTrie<T> trie, String raw, Set<T> hits) {
         if (!ProductNames.hasBrackets(raw)) {
-            findIn(synonyms.rewrite(ProductNames.words(raw)), hits);
+            findIn(trie, synonyms.rewrite(ProductNames.words(raw)), hits);
             return;
         }
         String outside = ProductNames.withoutBracketGroups(raw);
-        findIn(synonyms.rewrite(ProductNames.words(outside)), hits);
+        findIn(trie, synonyms.rewrite(ProductNames.words(outside)), hits);
         for (ProductNames.BracketGroup group : ProductNames.bracketGroups(raw)) {
             String inside = group.inside();
             // "轮毂电机（新能源汽车用）" reads as 新能源汽车轮毂电机
-            findIn(synonyms.rewrite(ProductNames.words(inside + outside)), hits);
+            findIn(trie, synonyms.rewrite(ProductNames.words(inside + outside)), hits);
             if (qualifiers.stream().noneMatch(inside::contains)) {
-                findIn(synonyms.rewrite(ProductNames.words(inside)), hits);
+                findIn(trie, synonyms.rewrite(ProductNames.words(inside)), hits);
             }
         }
     }
 
-    private void findIn(String text, Set<KeyProductRef> hits) {
+    private <T> void findIn(CharTrie<T> trie, String text, Set<T> hits) {
         int n = text.length();
         for (int start = 0; start < n; start++) {
             if (negated(text, start)) {
                 continue;
             }
-            CharTrie.Node<KeyProductRef> node = index.root();
+            CharTrie.Node<T> node = trie.root();
             for (int end = start; end < n; end++) {
                 node = node.child(text.charAt(end));
                 if (node == null) {

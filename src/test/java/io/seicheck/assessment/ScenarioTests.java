@@ -6,6 +6,7 @@ import io.seicheck.api.model.AssessmentRequest;
 import io.seicheck.catalogue.Catalogues;
 import io.seicheck.rules.RuleSetRegistry;
 import io.seicheck.rules.facts.Finding;
+import io.seicheck.rules.facts.Match;
 import io.seicheck.web.StrictJsonConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Runs the scenario files beside the rules ({@code rules/<id>/tests/*.yaml}) against the real rule files:
  * each scenario is a sentence, a date, an input and the findings, qualifications, channels and verdict
- * expected of it.
+ * expected of it; optionally the matches expected ({@code matches}, each listed field must agree) or ruled out
+ * ({@code absentMatches}), and whether a finding's citation is verified ({@code verified}: rule id to true/false).
  */
 class ScenarioTests {
 
@@ -88,6 +90,13 @@ class ScenarioTests {
                 .anyMatch(f -> f.ruleId().equals(e.getKey()) && f.outcome().name().equals(e.getValue().asString())));
         expect.path("absentFindings").forEach(id -> assertThat(assessed.evaluation().findings())
                 .as("no finding %s; %s", id.asString(), describe).noneMatch(f -> f.ruleId().equals(id.asString())));
+        expect.path("verified").properties().forEach(e -> assertThat(assessed.evaluation().findings())
+                .as("finding %s with verified %s; %s", e.getKey(), e.getValue().asString(), describe)
+                .anyMatch(f -> f.ruleId().equals(e.getKey()) && f.citation().verified() == e.getValue().asBoolean()));
+        expect.path("matches").forEach(m -> assertThat(assessed.evaluation().matches())
+                .as("match %s; %s", m, describe).anyMatch(x -> agrees(x, m)));
+        expect.path("absentMatches").forEach(m -> assertThat(assessed.evaluation().matches())
+                .as("no match %s; %s", m, describe).noneMatch(x -> agrees(x, m)));
         expect.path("qualifications").properties().forEach(e -> assertThat(decision.qualifications())
                 .as("qualification %s; %s", e.getKey(), describe)
                 .anyMatch(q -> q.code().equals(e.getKey()) && q.status().equals(e.getValue().asString())));
@@ -103,12 +112,24 @@ class ScenarioTests {
                 .as("a scenario asserts the findings that decide it").isTrue();
     }
 
+    /** True if every field the expectation gives (basis, area, industryCode, product, keyProduct) agrees. */
+    private static boolean agrees(Match match, JsonNode expected) {
+        return agrees(expected, "basis", match.basis()) && agrees(expected, "area", match.area())
+                && agrees(expected, "industryCode", match.industryCode()) && agrees(expected, "product", match.product())
+                && agrees(expected, "keyProduct", match.keyProduct());
+    }
+
+    private static boolean agrees(JsonNode expected, String field, String actual) {
+        return !expected.has(field) || expected.get(field).asString().equals(actual);
+    }
+
     private static String describe(AssessmentService.Assessed assessed) {
         Map<String, List<String>> byId = new TreeMap<>();
         for (Finding f : assessed.evaluation().findings()) {
             byId.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f.outcome().name());
         }
         return "got verdict " + assessed.decision().verdict() + ", findings " + byId + ", flags "
-                + assessed.decision().flags();
+                + assessed.decision().flags() + ", matches " + assessed.evaluation().matches().stream()
+                        .map(m -> m.basis() + " " + m.industryCode() + " " + m.keyProduct()).toList();
     }
 }
