@@ -78,7 +78,8 @@ final class DecisionTables {
         }
     }
 
-    private static final Pattern BOUND = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|<|>)\\s*\\$(param|1)\\s*$");
+    private static final Pattern COMPARISON =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|<|>)\\s*\\$(param|\\d+)\\b");
     private static final Pattern PARAM = Pattern.compile("\\$(param|\\d+)");
     private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("NAME", "NAME"), Map.entry("N", "NAME"),
             Map.entry("METADATA", "METADATA"), Map.entry("@", "METADATA"), Map.entry("CONDITION", "CONDITION"),
@@ -140,12 +141,7 @@ final class DecisionTables {
                         id = value;
                     }
                 }
-                case "CONDITION" -> {
-                    Optional<BigDecimal> n = number(value);
-                    if (n.isPresent()) {
-                        bound(factType, template, n.get()).ifPresent(bounds::add);
-                    }
-                }
+                case "CONDITION" -> bounds.addAll(bounds(factType, template, value));
                 case "ACTION" -> {
                     if (template.contains("new Threshold(")) {
                         threshold = threshold(template, value);
@@ -160,17 +156,29 @@ final class DecisionTables {
         return new Row(file, line, table, name, id, threshold, List.copyOf(bounds), effective, expires);
     }
 
-    /** A numeric cell under an ordering comparison is a band bound; one this reader cannot place stops the check. */
-    private static Optional<Bound> bound(String factType, String template, BigDecimal value) {
-        Matcher m = BOUND.matcher(template);
-        if (m.matches()) {
-            return Optional.of(new Bound(factType, m.group(1), m.group(2), value));
+    /**
+     * The band bounds of a condition cell: each {@code <field> <op> $param} (or {@code $1}, {@code $2} ... of a
+     * comma-separated cell) compared with a number. An ordering comparison this reader cannot place stops the check
+     * rather than leaving a bound unchecked.
+     */
+    private static List<Bound> bounds(String factType, String template, String value) {
+        String[] params = value.split(",", -1);
+        List<Bound> found = new ArrayList<>();
+        Matcher m = COMPARISON.matcher(template);
+        while (m.find()) {
+            String param = m.group(3).equals("param") ? value : params[Integer.parseInt(m.group(3)) - 1];
+            Optional<BigDecimal> number = number(param.trim());
+            if (number.isEmpty()) {
+                throw new IllegalStateException("The condition '" + template + "' compares " + m.group(1)
+                        + " with '" + param + "', which is not a number");
+            }
+            found.add(new Bound(factType, m.group(1), m.group(2), number.get()));
         }
-        if (template.matches(".*[<>].*")) {
-            throw new IllegalStateException("Cannot read the band bound " + value + " of the condition '" + template
-                    + "': write it as '<field> <op> $param' (op one of < <= > >=)");
+        if (found.isEmpty() && template.matches(".*[<>].*")) {
+            throw new IllegalStateException("Cannot read the band bounds of the condition '" + template
+                    + "': write each as '<field> <op> $param' (op one of < <= > >=)");
         }
-        return Optional.empty();
+        return found;
     }
 
     /** {@code insert(new Threshold("$1", new BigDecimal("$2"), "$3"))} with the cell {@code HNTE-STAFF-SHARE,0.10,all}. */

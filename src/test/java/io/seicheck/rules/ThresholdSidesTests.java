@@ -102,9 +102,20 @@ class ThresholdSidesTests {
                 Rule,Id,From,Until,Revenue from,Revenue below,"Criterion, threshold, band"
                 Middle band,EX-T-MID,01-Jan-2011,16-Nov-2016,50000000,100000000,"EX-RD,0.06,mid"
                 Any,EX-T-ANY,,,,,"EX-STAFF,0.30,all"
+
+                RuleTable Example bands in one cell
+                METADATA,CONDITION,ACTION
+                ,Profile,
+                "id(""$param"")","latestRevenue > $1 && latestRevenue <= $2","insert(new Threshold(""EX-RD"", new BigDecimal(""$param""), ""band""));"
+                Id,Revenue above and up to,Threshold
+                EX-T-BAND,"50000000,200000000",0.04
                 """;
         List<DecisionTables.Row> rows = DecisionTables.read("example.drl.csv", table);
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2).bounds()).extracting(Object::toString)
+                .containsExactly("Profile.latestRevenue > 50000000", "Profile.latestRevenue <= 200000000");
+        assertThat(rows.get(2).threshold()).isEqualTo(new DecisionTables.ThresholdValue("EX-RD", new BigDecimal("0.04"), "band"));
+        assertThat(rows.get(2).name()).isNull();
         DecisionTables.Row mid = rows.get(0);
         assertThat(mid.line()).isEqualTo(9);
         assertThat(mid.name()).isEqualTo("Middle band");
