@@ -48,22 +48,32 @@ public final class AssessmentService {
     }
 
     public Assessed assess(AssessmentRequest request) {
+        return assess(request, (RuleEvaluator.Tracer) null);
+    }
+
+    /** As {@link #assess(AssessmentRequest)}, telling {@code tracer} what the rules did (the scenario checks' view). */
+    Assessed assess(AssessmentRequest request, RuleEvaluator.Tracer tracer) {
         LocalDate asOf = request.getAsOf() != null ? request.getAsOf() : LocalDate.now(Catalogues.CHINA);
         RuleSet ruleSet = registry.inForceOn(asOf).orElseThrow(() -> new ProblemException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "no-rule-set-in-force", "No rule set in force",
                 "asOf " + asOf + " is before the earliest rule set (in force from " + registry.earliestEffectiveDate()
                         + ")"));
-        return assess(request, asOf, ruleSet);
+        return assess(request, asOf, ruleSet, tracer);
     }
 
     /** Assesses under a given rule set (a replay, or a what-if under another rule set). */
     public Assessed assess(AssessmentRequest request, LocalDate asOf, RuleSet ruleSet) {
+        return assess(request, asOf, ruleSet, null);
+    }
+
+    private Assessed assess(AssessmentRequest request, LocalDate asOf, RuleSet ruleSet, RuleEvaluator.Tracer tracer) {
         PerRuleSet derived = derived(ruleSet);
         List<InputError> errors = InputChecks.check(request, asOf, derived.catalogue());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Evaluation evaluation = evaluator.evaluate(ruleSet, asOf, ProfileFacts.of(request, asOf, derived.catalogue()));
+        Evaluation evaluation = evaluator.evaluate(ruleSet, asOf, ProfileFacts.of(request, asOf, derived.catalogue()),
+                tracer);
         return new Assessed(request, asOf, evaluation, derived.decisions().decide(evaluation.findings()));
     }
 

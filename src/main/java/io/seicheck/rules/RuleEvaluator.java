@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -51,7 +57,23 @@ public final class RuleEvaluator {
         return session;
     }
 
+    /**
+     * Told what one evaluation did: the facts it was given, then each rule firing with the facts its conditions
+     * matched and those its consequence inserted. The build's scenario checks read it (which table row's threshold
+     * decided which finding); the service never traces.
+     */
+    public interface Tracer {
+        void given(Object fact);
+
+        void fired(String ruleName, List<Object> matched, List<Object> inserted);
+    }
+
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Collection<?> facts) {
+        return evaluate(ruleSet, asOf, facts, null);
+    }
+
+    /** As {@link #evaluate(RuleSet, LocalDate, Collection)}, telling {@code tracer} (if not null) what it did. */
+    public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Collection<?> facts, Tracer tracer) {
         KieSession session = session(ruleSet,
                 asOf.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
         List<String> fired = new ArrayList<>();
@@ -61,9 +83,17 @@ public final class RuleEvaluator {
                 fired.add(event.getMatch().getRule().getName());
             }
         };
+        Tracing tracing = tracer == null ? null : new Tracing(tracer);
         try {
             session.addEventListener(listener);
+            if (tracing != null) {
+                session.addEventListener((AgendaEventListener) tracing);
+                session.addEventListener((RuleRuntimeEventListener) tracing);
+            }
             for (Object fact : facts) {
+                if (tracer != null) {
+                    tracer.given(fact);
+                }
                 session.insert(fact);
             }
             session.fireAllRules();
@@ -81,7 +111,49 @@ public final class RuleEvaluator {
             return new Evaluation(ruleSet, List.copyOf(findings), List.copyOf(matches), List.copyOf(fired));
         } finally {
             session.removeEventListener(listener);
+            if (tracing != null) {
+                session.removeEventListener((AgendaEventListener) tracing);
+                session.removeEventListener((RuleRuntimeEventListener) tracing);
+            }
             session.dispose();
+        }
+    }
+
+    /** Collects what each firing's consequence inserts, between the firing's start and end. */
+    private static final class Tracing extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+        private final Tracer tracer;
+        private List<Object> inserted;
+
+        Tracing(Tracer tracer) {
+            this.tracer = tracer;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            inserted = new ArrayList<>();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            List<Object> matched = event.getMatch().getObjects().stream().filter(java.util.Objects::nonNull).toList();
+            tracer.fired(event.getMatch().getRule().getName(), matched, List.copyOf(inserted));
+            inserted = null;
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (inserted != null) {
+                inserted.add(event.getObject());
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
         }
     }
 

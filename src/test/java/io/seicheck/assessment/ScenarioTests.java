@@ -2,14 +2,9 @@ package io.seicheck.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seicheck.api.model.AssessmentRequest;
-import io.seicheck.catalogue.Catalogues;
 import io.seicheck.rules.RuleSetRegistry;
 import io.seicheck.rules.facts.Finding;
 import io.seicheck.rules.facts.Match;
-import io.seicheck.web.StrictJsonConfiguration;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +18,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Runs the scenario files beside the rules ({@code rules/<id>/tests/*.yaml}) against the real rule files:
@@ -35,24 +27,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class ScenarioTests {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final JsonMapper JSON = StrictJsonConfiguration.strict(JsonMapper.builder()).build();
-    static AssessmentService service;
+    static Scenarios scenarios;
 
     @BeforeAll
     static void load() {
-        RuleSetRegistry registry = RuleSetRegistry.load(Path.of("rules"));
-        service = new AssessmentService(registry, new Catalogues(registry));
+        scenarios = new Scenarios(RuleSetRegistry.load(Path.of("rules")));
     }
 
     @TestFactory
-    Stream<DynamicNode> scenarios() throws IOException {
+    Stream<DynamicNode> scenarios() {
         List<DynamicNode> files = new ArrayList<>();
-        for (Path file : scenarioFiles()) {
-            JsonNode scenarios = YAML.readTree(file.toFile());
+        for (Path file : Scenarios.files()) {
             List<DynamicTest> tests = new ArrayList<>();
-            for (JsonNode scenario : scenarios) {
-                tests.add(DynamicTest.dynamicTest(scenario.path("name").asString(), () -> check(scenario)));
+            for (Scenarios.Scenario scenario : Scenarios.read(file)) {
+                tests.add(DynamicTest.dynamicTest(scenario.name(), () -> check(scenario)));
             }
             files.add(DynamicContainer.dynamicContainer(Path.of("rules").relativize(file).toString(), tests));
         }
@@ -60,28 +48,13 @@ class ScenarioTests {
         return files.stream();
     }
 
-    static List<Path> scenarioFiles() throws IOException {
-        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
-            return walk.filter(p -> p.getParent() != null && p.getParent().getFileName() != null
-                    && p.getParent().getFileName().toString().equals("tests")
-                    && p.toString().endsWith(".yaml")).sorted().toList();
-        }
-    }
-
-    static AssessmentService.Assessed run(JsonNode scenario) {
-        ObjectNode input = ((ObjectNode) scenario.get("input")).deepCopy();
-        input.put("asOf", scenario.get("asOf").asString());
-        AssessmentRequest request = JSON.treeToValue(input, AssessmentRequest.class);
-        return service.assess(request);
-    }
-
-    private static void check(JsonNode scenario) {
-        assertThat(scenario.path("name").asString()).as("scenario name").contains(" ");
-        JsonNode expect = scenario.get("expect");
+    private static void check(Scenarios.Scenario scenario) {
+        assertThat(scenario.name()).as("scenario name").contains(" ");
+        JsonNode expect = scenario.expect();
         assertThat(expect).as("expect block").isNotNull();
-        AssessmentService.Assessed assessed = run(scenario);
+        AssessmentService.Assessed assessed = scenarios.run(scenario);
         Decision decision = assessed.decision();
-        String describe = "\"" + scenario.path("name").asString() + "\": " + describe(assessed);
+        String describe = "\"" + scenario.name() + "\": " + describe(assessed);
         if (expect.has("verdict")) {
             assertThat(decision.verdict()).as("verdict; %s", describe).isEqualTo(expect.get("verdict").asString());
         }

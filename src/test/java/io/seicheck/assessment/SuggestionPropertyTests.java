@@ -31,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The property every suggestion must have, over every sample and every scenario input: apply its changes
@@ -76,11 +75,11 @@ class SuggestionPropertyTests {
                     .put("highTechRevenue", 15_000_000);
         }
         inputs.add(Map.entry("firm doing its R&D abroad", abroad));
-        for (Path file : ScenarioTests.scenarioFiles()) {
-            for (JsonNode scenario : new YAMLMapper().readTree(file.toFile())) {
-                ObjectNode input = ((ObjectNode) scenario.get("input")).deepCopy();
-                input.put("asOf", scenario.get("asOf").asString());
-                inputs.add(Map.entry(scenario.get("name").asString(), input));
+        for (Path file : Scenarios.files()) {
+            for (Scenarios.Scenario scenario : Scenarios.read(file)) {
+                ObjectNode input = ((ObjectNode) scenario.input()).deepCopy();
+                input.put("asOf", scenario.asOf());
+                inputs.add(Map.entry(scenario.name(), input));
             }
         }
         return inputs;

@@ -2,23 +2,14 @@ package io.seicheck.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seicheck.api.model.AssessmentRequest;
-import io.seicheck.assessment.AssessmentService;
-import io.seicheck.catalogue.Catalogues;
-import io.seicheck.web.StrictJsonConfiguration;
+import io.seicheck.assessment.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The rule-coverage report: over every scenario of a rule set, how often each rule (and decision-table row) fired.
@@ -27,23 +18,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class RuleCoverageTests {
 
-    private static final JsonMapper JSON = StrictJsonConfiguration.mapper();
-
     @Test
     void everyRuleFiresInSomeScenarioAndStaysSilentInAnother() throws IOException {
-        RuleSetRegistry registry = RuleSetRegistry.load(Path.of("rules"));
-        AssessmentService service = new AssessmentService(registry, new Catalogues(registry));
-        for (RuleSet ruleSet : registry.all()) {
+        Scenarios scenarioRunner = new Scenarios(RuleSetRegistry.load(Path.of("rules")));
+        for (RuleSet ruleSet : scenarioRunner.registry().all()) {
             Map<String, Integer> fired = new TreeMap<>();
             ruleSet.rules().forEach(r -> fired.put(r.name(), 0));
             int scenarios = 0;
-            for (JsonNode scenario : scenarios(ruleSet.id())) {
-                ObjectNode input = ((ObjectNode) scenario.get("input")).deepCopy();
-                input.put("asOf", scenario.get("asOf").asString());
-                AssessmentRequest request = JSON.treeToValue(input, AssessmentRequest.class);
+            for (Scenarios.Scenario scenario : Scenarios.of(ruleSet.id())) {
                 List<String> names;
                 try {
-                    names = service.assess(request).evaluation().firedRules();
+                    names = scenarioRunner.run(scenario).evaluation().firedRules();
                 } catch (RuntimeException refused) {
                     continue;
                 }
@@ -63,16 +48,6 @@ class RuleCoverageTests {
             assertThat(always).as("rules of %s that fire in every scenario, so none shows them silent", ruleSet.id())
                     .isEmpty();
         }
-    }
-
-    private static List<JsonNode> scenarios(String ruleSetId) throws IOException {
-        List<JsonNode> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("rules", ruleSetId, "tests"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                new YAMLMapper().readTree(f.toFile()).forEach(all::add);
-            }
-        }
-        return all;
     }
 
     private static void write(RuleSet ruleSet, Map<String, Integer> fired, int scenarios, List<String> never,
