@@ -146,21 +146,8 @@ class PlanProductMatchingTests {
     }
 
     private static List<Labelled> labelled() throws IOException {
-        List<Labelled> set = new ArrayList<>();
-        boolean header = true;
-        for (String line : Files.readAllLines(LABELLED, StandardCharsets.UTF_8)) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            assertThat(f).as("columns of: %s", line).hasSize(3);
-            set.add(new Labelled(f[0], f[1].equals("-") ? Set.of() : new LinkedHashSet<>(Arrays.asList(f[1].split("\\|"))),
-                    f[2]));
-        }
-        return set;
+        return LabelledNames.rows(LABELLED, 3).stream().map(f -> new Labelled(f[0],
+                f[1].equals("-") ? Set.<String>of() : new LinkedHashSet<>(Arrays.asList(f[1].split("\\|"))), f[2]))
+                .toList();
     }
 }

@@ -165,21 +165,8 @@ class ProductMatchingTests {
     }
 
     private static List<Labelled> labelled() throws IOException {
-        List<Labelled> set = new ArrayList<>();
-        boolean header = true;
-        for (String line : Files.readAllLines(LABELLED, StandardCharsets.UTF_8)) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            assertThat(f).as("columns of: %s", line).hasSize(4);
-            set.add(new Labelled(f[0], split(f[1]), split(f[2]), f[3]));
-        }
-        return set;
+        return LabelledNames.rows(LABELLED, 4).stream().map(f -> new Labelled(f[0], split(f[1]), split(f[2]), f[3]))
+                .toList();
     }
 
     private static Set<String> split(String column) {
