@@ -50,7 +50,8 @@ class ScenarioTests {
             JsonNode scenarios = YAML.readTree(file.toFile());
             List<DynamicTest> tests = new ArrayList<>();
             for (JsonNode scenario : scenarios) {
-                tests.add(DynamicTest.dynamicTest(scenario.path("name").asString(), () -> check(scenario)));
+                String ruleSetId = ruleSetOf(file);
+                tests.add(DynamicTest.dynamicTest(scenario.path("name").asString(), () -> check(scenario, ruleSetId)));
             }
             files.add(DynamicContainer.dynamicContainer(Path.of("rules").relativize(file).toString(), tests));
         }
@@ -66,6 +67,11 @@ class ScenarioTests {
         }
     }
 
+    /** The rule set whose folder holds a scenario file: {@code rules/<id>/tests/x.yaml} → {@code <id>}. */
+    static String ruleSetOf(Path scenarioFile) {
+        return scenarioFile.getParent().getParent().getFileName().toString();
+    }
+
     static AssessmentService.Assessed run(JsonNode scenario) {
         ObjectNode input = ((ObjectNode) scenario.get("input")).deepCopy();
         input.put("asOf", scenario.get("asOf").asString());
@@ -73,13 +79,16 @@ class ScenarioTests {
         return service.assess(request);
     }
 
-    private static void check(JsonNode scenario) {
+    private static void check(JsonNode scenario, String ruleSetId) {
         assertThat(scenario.path("name").asString()).as("scenario name").contains(" ");
         JsonNode expect = scenario.get("expect");
         assertThat(expect).as("expect block").isNotNull();
         AssessmentService.Assessed assessed = run(scenario);
         Decision decision = assessed.decision();
         String describe = describe(assessed);
+        // a scenario tests the rule set it sits beside: one whose asOf chose another rule set belongs there
+        assertThat(assessed.evaluation().ruleSet().id()).as("rule set that decided a scenario of rules/%s/tests on %s",
+                ruleSetId, assessed.asOf()).isEqualTo(ruleSetId);
         if (expect.has("verdict")) {
             assertThat(decision.verdict()).as("verdict; %s", describe).isEqualTo(expect.get("verdict").asString());
         }
@@ -94,6 +103,15 @@ class ScenarioTests {
         expect.path("channels").properties().forEach(e -> assertThat(decision.channels())
                 .as("channel %s; %s", e.getKey(), describe)
                 .anyMatch(c -> c.code().equals(e.getKey()) && c.status().equals(e.getValue().asString())));
+        expect.path("citations").properties().forEach(e -> assertThat(assessed.evaluation().findings())
+                .as("finding %s cites %s; %s", e.getKey(), e.getValue().asString(), describe)
+                .anyMatch(f -> f.ruleId().equals(e.getKey()) && f.citation().document().equals(e.getValue().asString())));
+        if (expect.has("areas")) {
+            TreeSet<String> areas = new TreeSet<>();
+            expect.get("areas").forEach(a -> areas.add(a.asString()));
+            assertThat(new TreeSet<>(assessed.evaluation().matches().stream().map(m -> m.area()).toList()))
+                    .as("areas matched; %s", describe).containsExactlyElementsOf(areas);
+        }
         if (expect.has("flags")) {
             TreeSet<String> flags = new TreeSet<>();
             expect.get("flags").forEach(f -> flags.add(f.asString()));
