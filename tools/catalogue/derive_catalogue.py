@@ -204,7 +204,8 @@ def write_text(path, text):
         f.write(text)
 
 
-def readme_text(sha256, counts):
+def readme_text(sha256, counts, out_arg=""):
+    """out_arg: the output folder for the regenerate command (empty for the default, rules/sei-2020)."""
     mapping = "\n".join(
         "| %d | %s | `%s` | %s |" % (num, name, area, english) for num, name, area, english in CATEGORIES
     )
@@ -241,7 +242,7 @@ Generated files — do not edit by hand; regenerate with the script below.
 Regenerate (from the repository root):
 
 ```
-python3 tools/catalogue/derive_catalogue.py <path-to-json>
+python3 tools/catalogue/derive_catalogue.py <path-to-json>{out_arg}
 ```
 
 ## Counts
@@ -275,7 +276,13 @@ python3 tools/catalogue/derive_catalogue.py <path-to-json>
 
 `product-synonyms.tsv` and `product-glossary-en.tsv` (synonyms, aliases and English names of key products for
 product matching) are not generated: see `PRODUCT-NAMES.md`. This script neither writes nor reads them.
-""".format(sha256=sha256, mapping=mapping, **counts)
+""".format(sha256=sha256, mapping=mapping, out_arg=out_arg, **counts)
+
+
+def output_argument(out_dir):
+    """The output folder for the README's regenerate command: empty for the default, else relative to the root."""
+    relative = os.path.relpath(os.path.abspath(out_dir), REPO_ROOT).replace(os.sep, "/")
+    return "" if relative == DEFAULT_OUTPUT.replace(os.sep, "/") else " " + relative
 
 
 def main(argv):
@@ -334,7 +341,7 @@ def main(argv):
         industry_rows))
     write_text(os.path.join(out_dir, "sei-classes.csv"), to_csv(
         ["code", "category", "area", "path", "scope", "keyProducts"], sei_rows))
-    write_text(os.path.join(out_dir, "README.md"), readme_text(sha256, counts))
+    write_text(os.path.join(out_dir, "README.md"), readme_text(sha256, counts, output_argument(out_dir)))
 
     print("source sha256: %s" % sha256)
     print("classes: %(classes)d; tagged strategic: %(tagged)d (whole %(whole)d, starred %(starred)d)" % counts)

@@ -116,17 +116,39 @@ class HttpApiTests {
     @Test
     void anAssessmentDateBeforeAnyRuleSetIsA422() throws Exception {
         Reply reply = post("/v1/assessments",
-                "{\"asOf\":\"2019-01-01\",\"company\":{\"creditCode\":\"91310000MA1FL0WX79\"}}", "application/json",
+                "{\"asOf\":\"2010-10-09\",\"company\":{\"creditCode\":\"91310000MA1FL0WX79\"}}", "application/json",
                 null);
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body().get("type").asString()).isEqualTo("/problems/no-rule-set-in-force");
+        assertThat(reply.body().get("detail").asString()).contains("2010-10-10");
+    }
+
+    @Test
+    void asOfChoosesTheRuleSetInForceOnThatDay() throws Exception {
+        for (String[] day : new String[][] {{"2010-10-10", "sei-2010"}, {"2020-09-10", "sei-2010"},
+                {"2020-09-11", "sei-2020"}}) {
+            Reply reply = post("/v1/assessments", "{\"asOf\":\"" + day[0]
+                    + "\",\"company\":{\"creditCode\":\"91310000MA1FL0WX79\"}}", "application/json", null);
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            assertThat(reply.body().get("ruleSet").get("id").asString()).as(day[0]).isEqualTo(day[1]);
+        }
     }
 
     @Test
     void ruleSetsAreListedWithHashAndRuleCount() throws Exception {
         Reply reply = get("/v1/rulesets");
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode sei2020 = reply.body().get(0);
+        assertThat(reply.body().findValuesAsString("id")).containsExactly("sei-2010", "sei-2020");
+        JsonNode sei2010 = reply.body().get(0);
+        assertThat(sei2010.get("effectiveFrom").asString()).isEqualTo("2010-10-10");
+        assertThat(sei2010.get("effectiveTo").asString()).isEqualTo("2020-09-10");
+        assertThat(sei2010.get("hash").asString()).matches("[0-9a-f]{64}");
+        Reply detail2010 = get("/v1/rulesets/sei-2010");
+        assertThat(detail2010.status()).isEqualTo(200);
+        assertThat(detail2010.body().get("rules").size()).isEqualTo(sei2010.get("ruleCount").asInt());
+        assertThat(detail2010.body().get("rules").findValuesAsString("ruleId")).contains("HNTE-RD-STAFF-SHARE",
+                "SEI-DIGITAL-CREATIVE", "EXCL-OVERCAPACITY").doesNotContain("SRDI-SCORE", "STAR-PATENTS", "IMPORT-SUBSTITUTION");
+        JsonNode sei2020 = reply.body().get(1);
         assertThat(sei2020.get("id").asString()).isEqualTo("sei-2020");
         assertThat(sei2020.get("hash").asString()).matches("[0-9a-f]{64}");
         assertThat(sei2020.get("ruleCount").asInt()).isGreaterThan(50);

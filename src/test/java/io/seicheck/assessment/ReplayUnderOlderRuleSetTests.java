@@ -97,6 +97,34 @@ class ReplayUnderOlderRuleSetTests {
         assertThat(byHash.body().get("identical").asBoolean()).isTrue();
     }
 
+    @Test
+    void aDecisionUnderSei2010ReplaysUnderItsOwnRulesAndShowsWhatSei2020WouldChange() throws Exception {
+        // the first scenario of rules/sei-2010/tests/regime.yaml: a robot maker on 2010-10-10, HNTE by the 2008 measures
+        JsonNode scenario = new tools.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(Path.of("rules", "sei-2010", "tests", "regime.yaml").toFile()).get(0);
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) scenario.get("input").deepCopy();
+        body.put("asOf", scenario.get("asOf").asString());
+        ServiceClient http = new ServiceClient(port);
+        Reply made = http.post("/v1/assessments", json.writeValueAsString(body), "application/json");
+        assertThat(made.status()).as(made.text()).isEqualTo(200);
+        String sei2010 = current.byId("sei-2010").orElseThrow().hash();
+        assertThat(made.body().get("ruleSet").get("id").asString()).isEqualTo("sei-2010");
+        assertThat(made.body().get("ruleSet").get("hash").asString()).isEqualTo(sei2010);
+        String id = made.body().get("decisionId").asString();
+
+        Reply same = http.post("/v1/assessments/" + id + "/replay", "", "application/json");
+        assertThat(same.status()).as(same.text()).isEqualTo(200);
+        assertThat(same.body().get("identical").asBoolean()).isTrue();
+        assertThat(same.body().get("replayedUnder").get("hash").asString()).isEqualTo(sei2010);
+
+        Reply under2020 = http.post("/v1/assessments/" + id + "/replay?ruleSet=sei-2020", "", "application/json");
+        assertThat(under2020.status()).as(under2020.text()).isEqualTo(200);
+        assertThat(under2020.body().get("replayedUnder").get("hash").asString())
+                .isEqualTo(current.byId("sei-2020").orElseThrow().hash());
+        // the 2008 R&D staff condition is sei-2010's alone
+        assertThat(change(under2020.body(), "findings", "HNTE-RD-STAFF-SHARE")).startsWith("PASS->");
+    }
+
     private static String change(JsonNode replay, String kind, String code) {
         for (JsonNode c : replay.get("changes").get(kind)) {
             if (c.get("code").asString().equals(code)) {

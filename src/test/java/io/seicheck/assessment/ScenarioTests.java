@@ -48,6 +48,11 @@ class ScenarioTests {
         return files.stream();
     }
 
+    /** The rule set whose folder holds a scenario file: {@code rules/<id>/tests/x.yaml} → {@code <id>}. */
+    static String ruleSetOf(Path scenarioFile) {
+        return scenarioFile.getParent().getParent().getFileName().toString();
+    }
+
     private static void check(Scenarios.Scenario scenario) {
         assertThat(scenario.name()).as("scenario name").contains(" ");
         JsonNode expect = scenario.expect();
@@ -55,6 +60,10 @@ class ScenarioTests {
         AssessmentService.Assessed assessed = scenarios.run(scenario);
         Decision decision = assessed.decision();
         String describe = "\"" + scenario.name() + "\": " + describe(assessed);
+        // a scenario tests the rule set it sits beside: one whose asOf chose another rule set belongs there
+        String ruleSetId = ruleSetOf(scenario.file());
+        assertThat(assessed.evaluation().ruleSet().id()).as("rule set that decided a scenario of rules/%s/tests on %s",
+                ruleSetId, assessed.asOf()).isEqualTo(ruleSetId);
         if (expect.has("verdict")) {
             assertThat(decision.verdict()).as("verdict; %s", describe).isEqualTo(expect.get("verdict").asString());
         }
@@ -76,6 +85,15 @@ class ScenarioTests {
         expect.path("channels").properties().forEach(e -> assertThat(decision.channels())
                 .as("channel %s; %s", e.getKey(), describe)
                 .anyMatch(c -> c.code().equals(e.getKey()) && c.status().equals(e.getValue().asString())));
+        expect.path("citations").properties().forEach(e -> assertThat(assessed.evaluation().findings())
+                .as("finding %s cites %s; %s", e.getKey(), e.getValue().asString(), describe)
+                .anyMatch(f -> f.ruleId().equals(e.getKey()) && f.citation().document().equals(e.getValue().asString())));
+        if (expect.has("areas")) {
+            TreeSet<String> areas = new TreeSet<>();
+            expect.get("areas").forEach(a -> areas.add(a.asString()));
+            assertThat(new TreeSet<>(assessed.evaluation().matches().stream().map(m -> m.area()).toList()))
+                    .as("areas matched; %s", describe).containsExactlyElementsOf(areas);
+        }
         if (expect.has("flags")) {
             TreeSet<String> flags = new TreeSet<>();
             expect.get("flags").forEach(f -> flags.add(f.asString()));

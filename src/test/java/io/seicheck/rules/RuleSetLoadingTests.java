@@ -218,8 +218,11 @@ class RuleSetLoadingTests {
 
     @Test
     void choosesTheRuleSetInForceOnADay() {
+        assertThat(registry.inForceOn(java.time.LocalDate.of(2010, 10, 9))).isEmpty();
+        assertThat(registry.inForceOn(java.time.LocalDate.of(2010, 10, 10))).map(RuleSet::id).contains("sei-2010");
+        assertThat(registry.inForceOn(java.time.LocalDate.of(2020, 9, 10))).map(RuleSet::id).contains("sei-2010");
         assertThat(registry.inForceOn(java.time.LocalDate.of(2020, 9, 11))).map(RuleSet::id).contains("sei-2020");
-        assertThat(registry.inForceOn(java.time.LocalDate.of(2020, 9, 10))).isEmpty();
+        assertThat(registry.earliestEffectiveDate()).isEqualTo(java.time.LocalDate.of(2010, 10, 10));
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -138,6 +138,15 @@ final class ThresholdSides {
         checkThresholdsReadAsInserted();
     }
 
+    /**
+     * A row of kind {@code IN_FORCE} inserts no threshold to compare with: it says which measures are in force on the
+     * day (its dates are checked like any other's).
+     */
+    private boolean marksMeasuresInForce(Row row) {
+        return ruleSet.rules().stream().anyMatch(r -> r.name().equals(ruleOfRow.get(row))
+                && "IN_FORCE".equals(r.meta().kind()));
+    }
+
     /** The same check over fewer scenarios (to show that leaving a side's scenarios out makes it missing). */
     ThresholdSides without(Predicate<Run> leftOut) {
         return new ThresholdSides(ruleSet, rows, runs.stream().filter(leftOut.negate()).toList());
@@ -150,7 +159,7 @@ final class ThresholdSides {
     List<Requirement> requirements() {
         List<Requirement> all = new ArrayList<>();
         for (Row row : rows) {
-            if (row.threshold() != null) {
+            if (row.threshold() != null && !marksMeasuresInForce(row)) {
                 all.addAll(thresholdSides(row));
             }
         }

@@ -121,7 +121,7 @@ class BadInputTests {
         c.add(edit("fiscal year after the assessment date", "\"year\": 2025", "\"year\": 2027", 400, "/company/financials/0/year"));
         c.add(edit("fiscal year before 1990", "\"year\": 2023", "\"year\": 1066", 400, "/company/financials/2/year"));
         c.add(edit("years not consecutive", "\"year\": 2024", "\"year\": 2022", 400, "/company/financials/1/year"));
-        c.add(edit("assessment date before any rule set", "\"asOf\": \"2026-06-30\"", "\"asOf\": \"2019-01-01\"", 422, "/problems/no-rule-set-in-force"));
+        c.add(edit("assessment date before any rule set", "\"asOf\": \"2026-06-30\"", "\"asOf\": \"2010-10-09\"", 422, "/problems/no-rule-set-in-force"));
         // strings
         c.add(edit("credit code too short", "91320505MAQ4N1MQWC", "91320505MAQ4N1MQW", 400, "/company/creditCode"));
         c.add(edit("credit code check character", "91320505MAQ4N1MQWC", "91320505MAQ4N1MQW0", 400, "/company/creditCode"));
