@@ -9,8 +9,10 @@ import io.seicheck.rules.facts.Finding;
 import io.seicheck.rules.facts.Outcome;
 import io.seicheck.rules.facts.RuleMeta;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,15 +61,16 @@ final class DecisionRules {
     }
 
     Decision decide(List<Finding> findings) {
+        Gates gates = Gates.of(findings);
         List<Decision.QualificationResult> qualifications = new ArrayList<>();
         for (String code : qualificationCodes) {
-            qualifications.add(qualification(code, findings));
+            qualifications.add(qualification(code, gates.criteriaOf(code)));
         }
         List<Finding> membership = findings.stream().filter(f -> MEMBERSHIP.equals(f.meta().kind())).toList();
         List<Decision.ChannelResult> channelResults = new ArrayList<>();
         List<List<Finding>> gatings = new ArrayList<>();
         for (ChannelGate channel : channels) {
-            List<Finding> gating = gating(channel, findings, membership);
+            List<Finding> gating = gating(channel, gates.gatingOf(channel.code()), membership);
             gatings.add(gating);
             channelResults.add(channel(channel, gating));
         }
@@ -134,8 +137,7 @@ final class DecisionRules {
         return !f.citation().verified();
     }
 
-    private static Decision.QualificationResult qualification(String code, List<Finding> findings) {
-        List<Finding> criteria = findings.stream().filter(f -> f.affects(code)).toList();
+    private static Decision.QualificationResult qualification(String code, List<Finding> criteria) {
         String status = has(criteria, Outcome.FAIL) ? "NOT_MET"
                 : !criteria.isEmpty() && criteria.stream().allMatch(f -> f.outcome() == Outcome.PASS) ? "MET"
                 : "UNKNOWN";
@@ -148,13 +150,47 @@ final class DecisionRules {
      * CONDITIONAL, waiting on the open findings.
      */
     /** The findings that decide a channel: SEI membership where it needs it, and every finding that gates it. */
-    private static List<Finding> gating(ChannelGate gate, List<Finding> findings, List<Finding> membership) {
-        List<Finding> gating = new ArrayList<>();
-        if (gate.seiMembership()) {
-            gating.addAll(membership);
+    private static List<Finding> gating(ChannelGate gate, List<Finding> gatingByAffects, List<Finding> membership) {
+        if (!gate.seiMembership()) {
+            return gatingByAffects;
         }
-        findings.stream().filter(f -> f.gatesChannel(gate.code()) && !gating.contains(f)).forEach(gating::add);
+        List<Finding> gating = new ArrayList<>(membership);
+        gatingByAffects.stream().filter(f -> !MEMBERSHIP.equals(f.meta().kind())).forEach(gating::add);
         return gating;
+    }
+
+    /**
+     * The findings by the codes their rules name in {@code @affects}, each list in the findings' order: read once per
+     * decision instead of once per qualification and channel.
+     */
+    private record Gates(Map<String, List<Finding>> criteria, Map<String, List<Finding>> gating) {
+
+        static Gates of(List<Finding> findings) {
+            Map<String, List<Finding>> criteria = new HashMap<>();
+            Map<String, List<Finding>> gating = new HashMap<>();
+            for (Finding f : findings) {
+                for (String code : f.meta().affects()) {
+                    boolean channelOnly = code.startsWith(RuleMeta.CHANNEL_PREFIX);
+                    String bare = channelOnly ? code.substring(RuleMeta.CHANNEL_PREFIX.length()) : code;
+                    if (!channelOnly) {
+                        criteria.computeIfAbsent(bare, c -> new ArrayList<>()).add(f);
+                    }
+                    List<Finding> list = gating.computeIfAbsent(bare, c -> new ArrayList<>());
+                    if (list.isEmpty() || list.get(list.size() - 1) != f) { // named both ways: once
+                        list.add(f);
+                    }
+                }
+            }
+            return new Gates(criteria, gating);
+        }
+
+        List<Finding> criteriaOf(String qualification) {
+            return criteria.getOrDefault(qualification, List.of());
+        }
+
+        List<Finding> gatingOf(String channel) {
+            return gating.getOrDefault(channel, List.of());
+        }
     }
 
     private static Decision.ChannelResult channel(ChannelGate gate, List<Finding> gating) {

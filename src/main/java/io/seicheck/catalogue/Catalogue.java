@@ -15,6 +15,8 @@ public final class Catalogue {
     private final ProductMatcher products;
     private final List<Searchable> searchable;
     private final PlanKeyItems planKeyItems;
+    private final Memo<KeyProductRef> keyProductsByName;
+    private final Memo<PlanKeyItems.Item> planItemsByName;
 
     /** A class with its name and key products normalised once, for search. */
     private record Searchable(IndustryClass industry, String name, List<String> products, List<String> rawProducts) {
@@ -34,6 +36,8 @@ public final class Catalogue {
         this.classes = classes;
         this.entriesByCode = entriesByCode;
         this.products = new ProductMatcher(entriesByCode, vocabulary, planKeyItems.items());
+        this.keyProductsByName = new Memo<>(products::keyProductsNamedBy);
+        this.planItemsByName = new Memo<>(products::planItemsNamedBy);
         List<Searchable> search = new ArrayList<>();
         for (IndustryClass c : classes.values()) {
             List<String> raw = seiEntries(c.code()).stream().flatMap(e -> e.keyProducts().stream()).toList();
@@ -48,12 +52,12 @@ public final class Catalogue {
      * if any: read like a product name, the first such item found.
      */
     public Optional<PlanKeyItems.Item> planKeyItemNamedBy(String name) {
-        return products.planItemsNamedBy(name).stream().filter(PlanKeyItems.Item::imports).findFirst();
+        return planItemsByName.get(name).stream().filter(PlanKeyItems.Item::imports).findFirst();
     }
 
     /** The products and directions of the 2020 plan that the applicant's product names, each once. */
     public List<PlanKeyItems.Item> planItemsNamedBy(String product) {
-        return products.planItemsNamedBy(product);
+        return planItemsByName.get(product);
     }
 
     /** Every product and direction of the 2020 plan the rule set lists. */
@@ -118,6 +122,6 @@ public final class Catalogue {
      * class needs the specific product.
      */
     public List<KeyProductRef> keyProductsNamedBy(String product) {
-        return products.keyProductsNamedBy(product);
+        return keyProductsByName.get(product);
     }
 }
