@@ -74,6 +74,16 @@ final class DecisionRules {
             gatings.add(gating);
             channelResults.add(channel(channel, gating));
         }
+        // the verdict is about support under the plan: a channel open whatever the industry (the HNTE tax rate) is
+        // reported, but neither makes the answer ELIGIBLE nor holds it back
+        List<Decision.ChannelResult> planChannels = new ArrayList<>();
+        List<List<Finding>> planGatings = new ArrayList<>();
+        for (int i = 0; i < channels.size(); i++) {
+            if (channels.get(i).seiMembership()) {
+                planChannels.add(channelResults.get(i));
+                planGatings.add(gatings.get(i));
+            }
+        }
         TreeSet<String> flags = new TreeSet<>();
         findings.stream().filter(f -> f.meta().flag() != null).forEach(f -> flags.add(f.meta().flag()));
 
@@ -89,19 +99,19 @@ final class DecisionRules {
         } else if (membership.isEmpty() || has(membership, Outcome.UNKNOWN)) {
             verdict = "INSUFFICIENT_DATA";
             decisive.addAll(membership);
-        } else if (channelResults.stream().anyMatch(c -> c.status().equals("ELIGIBLE")) && warnings.isEmpty()) {
+        } else if (planChannels.stream().anyMatch(c -> c.status().equals("ELIGIBLE")) && warnings.isEmpty()) {
             verdict = "ELIGIBLE";
-            channelResults.stream().filter(c -> c.status().equals("ELIGIBLE")).forEach(c -> c.reasons().forEach(
-                    r -> addOnce(decisive, r)));
+            planChannels.stream().filter(c -> c.status().equals("ELIGIBLE")).forEach(c -> c.reasons().stream()
+                    .filter(r -> !PRIORITY.equals(r.meta().kind())).forEach(r -> addOnce(decisive, r)));
         } else {
             verdict = "CONDITIONAL";
             warnings.forEach(w -> addOnce(decisive, w));
-            channelResults.stream().filter(c -> c.status().equals("CONDITIONAL"))
+            planChannels.stream().filter(c -> c.status().equals("CONDITIONAL"))
                     .forEach(c -> c.conditions().forEach(r -> addOnce(decisive, r)));
-            channelResults.forEach(c -> c.reasons().stream().filter(r -> r.outcome() == Outcome.FAIL)
+            planChannels.forEach(c -> c.reasons().stream().filter(r -> r.outcome() == Outcome.FAIL)
                     .forEach(r -> addOnce(decisive, r)));
         }
-        if (restsOnUnverified(verdict, channelResults, gatings, warnings, decisive)) {
+        if (restsOnUnverified(verdict, planChannels, planGatings, warnings, decisive)) {
             flags.add("UNVERIFIED_BASIS");
         }
         return new Decision(verdict, qualifications, channelResults, flags, decisive);
