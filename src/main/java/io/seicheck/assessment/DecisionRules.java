@@ -44,13 +44,12 @@ final class DecisionRules {
         }
         Set<String> qualificationCodes = new LinkedHashSet<>();
         for (RuleInfo rule : ruleSet.rules()) {
-            for (String code : rule.meta().affects()) {
-                boolean channelOnly = code.startsWith(RuleMeta.CHANNEL_PREFIX);
-                String bare = channelOnly ? code.substring(RuleMeta.CHANNEL_PREFIX.length()) : code;
-                if (!channelOnly && isQualification(bare)) {
-                    qualificationCodes.add(bare);
-                } else if (!channelCodes.contains(bare)) {
-                    throw new IllegalStateException("Rule " + rule.name() + " affects " + code
+            for (RuleMeta.Gate gate : rule.meta().gates()) {
+                if (!gate.channelOnly() && isQualification(gate.code())) {
+                    qualificationCodes.add(gate.code());
+                } else if (!channelCodes.contains(gate.code())) {
+                    throw new IllegalStateException("Rule " + rule.name() + " affects "
+                            + (gate.channelOnly() ? RuleMeta.CHANNEL_PREFIX : "") + gate.code()
                             + ", which is neither a qualification nor a channel of ruleset.yaml");
                 }
             }
@@ -67,23 +66,14 @@ final class DecisionRules {
             qualifications.add(qualification(code, gates.criteriaOf(code)));
         }
         List<Finding> membership = findings.stream().filter(f -> MEMBERSHIP.equals(f.meta().kind())).toList();
-        List<Decision.ChannelResult> channelResults = new ArrayList<>();
-        List<List<Finding>> gatings = new ArrayList<>();
-        for (ChannelGate channel : channels) {
-            List<Finding> gating = gating(channel, gates.gatingOf(channel.code()), membership);
-            gatings.add(gating);
-            channelResults.add(channel(channel, gating));
-        }
+        List<Judged> judged = channels.stream().map(gate -> {
+            List<Finding> gating = gating(gate, gates.gatingOf(gate.code()), membership);
+            return new Judged(gate, gating, channel(gate, gating));
+        }).toList();
         // the verdict is about support under the plan: a channel open whatever the industry (the HNTE tax rate) is
         // reported, but neither makes the answer ELIGIBLE nor holds it back
-        List<Decision.ChannelResult> planChannels = new ArrayList<>();
-        List<List<Finding>> planGatings = new ArrayList<>();
-        for (int i = 0; i < channels.size(); i++) {
-            if (channels.get(i).seiMembership()) {
-                planChannels.add(channelResults.get(i));
-                planGatings.add(gatings.get(i));
-            }
-        }
+        List<Judged> plan = judged.stream().filter(j -> j.gate().seiMembership()).toList();
+        List<Decision.ChannelResult> planChannels = plan.stream().map(Judged::result).toList();
         TreeSet<String> flags = new TreeSet<>();
         findings.stream().filter(f -> f.meta().flag() != null).forEach(f -> flags.add(f.meta().flag()));
 
@@ -111,10 +101,10 @@ final class DecisionRules {
             planChannels.forEach(c -> c.reasons().stream().filter(r -> r.outcome() == Outcome.FAIL)
                     .forEach(r -> addOnce(decisive, r)));
         }
-        if (restsOnUnverified(verdict, planChannels, planGatings, warnings, decisive)) {
+        if (restsOnUnverified(verdict, plan, warnings, decisive)) {
             flags.add("UNVERIFIED_BASIS");
         }
-        return new Decision(verdict, qualifications, channelResults, flags, decisive);
+        return new Decision(verdict, qualifications, judged.stream().map(Judged::result).toList(), flags, decisive);
     }
 
     /**
@@ -123,15 +113,15 @@ final class DecisionRules {
      * unconfirmed and a channel is open or held shut only by unconfirmed decisions (without them the answer could be
      * ELIGIBLE); INELIGIBLE and INSUFFICIENT_DATA when every deciding finding is unconfirmed.
      */
-    private static boolean restsOnUnverified(String verdict, List<Decision.ChannelResult> channels,
-            List<List<Finding>> gatings, List<Finding> warnings, List<Finding> decisive) {
+    private static boolean restsOnUnverified(String verdict, List<Judged> channels, List<Finding> warnings,
+            List<Finding> decisive) {
         return switch (verdict) {
-            case "ELIGIBLE" -> channels.stream().filter(c -> c.status().equals("ELIGIBLE"))
+            case "ELIGIBLE" -> channels.stream().map(Judged::result).filter(c -> c.status().equals("ELIGIBLE"))
                     .allMatch(c -> c.reasons().stream().filter(f -> !PRIORITY.equals(f.meta().kind()))
                             .anyMatch(DecisionRules::unverified));
             case "CONDITIONAL" -> warnings.stream().allMatch(DecisionRules::unverified)
-                    && (channels.stream().anyMatch(c -> c.status().equals("ELIGIBLE"))
-                            || gatings.stream().anyMatch(DecisionRules::closedOnlyByUnverified));
+                    && channels.stream().anyMatch(j -> j.result().status().equals("ELIGIBLE")
+                            || closedOnlyByUnverified(j.gating()));
             default -> !decisive.isEmpty() && decisive.stream().allMatch(DecisionRules::unverified);
         };
     }
@@ -169,6 +159,10 @@ final class DecisionRules {
         return gating;
     }
 
+    /** A channel as decided: its gate, the findings that decided it and the result. */
+    private record Judged(ChannelGate gate, List<Finding> gating, Decision.ChannelResult result) {
+    }
+
     /**
      * The findings by the codes their rules name in {@code @affects}, each list in the findings' order: read once per
      * decision instead of once per qualification and channel.
@@ -179,13 +173,11 @@ final class DecisionRules {
             Map<String, List<Finding>> criteria = new HashMap<>();
             Map<String, List<Finding>> gating = new HashMap<>();
             for (Finding f : findings) {
-                for (String code : f.meta().affects()) {
-                    boolean channelOnly = code.startsWith(RuleMeta.CHANNEL_PREFIX);
-                    String bare = channelOnly ? code.substring(RuleMeta.CHANNEL_PREFIX.length()) : code;
-                    if (!channelOnly) {
-                        criteria.computeIfAbsent(bare, c -> new ArrayList<>()).add(f);
+                for (RuleMeta.Gate gate : f.meta().gates()) {
+                    if (!gate.channelOnly()) {
+                        criteria.computeIfAbsent(gate.code(), c -> new ArrayList<>()).add(f);
                     }
-                    List<Finding> list = gating.computeIfAbsent(bare, c -> new ArrayList<>());
+                    List<Finding> list = gating.computeIfAbsent(gate.code(), c -> new ArrayList<>());
                     if (list.isEmpty() || list.get(list.size() - 1) != f) { // named both ways: once
                         list.add(f);
                     }

@@ -48,11 +48,6 @@ class ScenarioTests {
         return files.stream();
     }
 
-    /** The rule set whose folder holds a scenario file: {@code rules/<id>/tests/x.yaml} → {@code <id>}. */
-    static String ruleSetOf(Path scenarioFile) {
-        return scenarioFile.getParent().getParent().getFileName().toString();
-    }
-
     private static void check(Scenarios.Scenario scenario) {
         assertThat(scenario.name()).as("scenario name").contains(" ");
         JsonNode expect = scenario.expect();
@@ -61,7 +56,7 @@ class ScenarioTests {
         Decision decision = assessed.decision();
         String describe = "\"" + scenario.name() + "\": " + describe(assessed);
         // a scenario tests the rule set it sits beside: one whose asOf chose another rule set belongs there
-        String ruleSetId = ruleSetOf(scenario.file());
+        String ruleSetId = scenario.ruleSetId();
         assertThat(assessed.evaluation().ruleSet().id()).as("rule set that decided a scenario of rules/%s/tests on %s",
                 ruleSetId, assessed.asOf()).isEqualTo(ruleSetId);
         if (expect.has("verdict")) {

@@ -55,6 +55,11 @@ public final class Scenarios {
             return LocalDate.parse(asOf);
         }
 
+        /** The rule set whose folder holds it: {@code rules/<id>/tests/x.yaml} → {@code <id>}, as {@link #of} reads. */
+        public String ruleSetId() {
+            return file.getParent().getParent().getFileName().toString();
+        }
+
         /** Where to find it: file (relative to {@code rules/}), position and name. */
         public String where() {
             return RULES.relativize(file) + " #" + number + " \"" + name + "\"";

@@ -28,7 +28,7 @@ public record Finding(
 
     /** Whether this finding is a criterion of the qualification {@code code}. */
     public boolean affects(String code) {
-        return meta.affects().contains(code);
+        return meta.gates().stream().anyMatch(g -> !g.channelOnly() && g.code().equals(code));
     }
 
     /**
@@ -36,6 +36,6 @@ public record Finding(
      * also a qualification's and the finding is not one of that qualification's criteria.
      */
     public boolean gatesChannel(String code) {
-        return meta.affects().contains(code) || meta.affects().contains(RuleMeta.CHANNEL_PREFIX + code);
+        return meta.gates().stream().anyMatch(g -> g.code().equals(code));
     }
 }

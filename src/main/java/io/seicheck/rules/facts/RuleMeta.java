@@ -12,7 +12,9 @@ import org.kie.api.definition.rule.Rule;
  *
  * @param kind    MEMBERSHIP or EXCLUSION when the finding takes part in the verdict itself; UNDECIDABLE when no input
  *                can decide it (a list not in hand), so the channels it gates are UNKNOWN; else CRITERION
- * @param affects qualification and channel codes that this criterion gates
+ * @param affects qualification and channel codes that this criterion gates, as written ({@code channel:CODE} for a
+ *                channel whose code a qualification shares, where the finding gates the channel only)
+ * @param gates   the same, read once: each code without its prefix, and whether it gates only a channel
  * @param flag    response flag raised by this finding, if any
  * @param missing JSON Pointers of the input fields that would decide an UNKNOWN
  * @param unit    how observed value and threshold are shown: percent, cny, years, count, score, yesno, text
@@ -24,6 +26,7 @@ public record RuleMeta(
         Citation citation,
         String kind,
         List<String> affects,
+        List<Gate> gates,
         String flag,
         List<String> missing,
         String unit,
@@ -42,10 +45,21 @@ public record RuleMeta(
         return parsed instanceof RuleMeta meta ? meta : from(rule.getName(), rule.getMetaData());
     }
 
+    /**
+     * One code of {@code @affects}: a qualification's or a channel's ({@code channelOnly} false: whichever has the
+     * code, both where both have it), or only a channel's ({@code channelOnly} true, written {@code channel:CODE}).
+     */
+    public record Gate(String code, boolean channelOnly) {
+
+        static Gate parse(String written) {
+            return written.startsWith(CHANNEL_PREFIX) ? new Gate(written.substring(CHANNEL_PREFIX.length()), true)
+                    : new Gate(written, false);
+        }
+    }
+
     /** The qualification and channel codes this criterion gates, without the {@code channel:} prefix. */
     public List<String> codes() {
-        return affects.stream().map(a -> a.startsWith(CHANNEL_PREFIX) ? a.substring(CHANNEL_PREFIX.length()) : a)
-                .distinct().toList();
+        return gates.stream().map(Gate::code).distinct().toList();
     }
 
     /** Parses a rule's metadata; a rule without its id or a full citation is refused. */
@@ -57,8 +71,9 @@ public record RuleMeta(
         }
         Citation citation = new Citation(required(ruleName, meta, "doc"), required(ruleName, meta, "article"),
                 Boolean.parseBoolean(String.valueOf(verified)));
-        return new RuleMeta(id, citation, orDefault(text(meta, "kind"), "CRITERION"), list(meta, "affects"),
-                text(meta, "flag"), list(meta, "missing"), orDefault(text(meta, "unit"), "text"),
+        List<String> affects = list(meta, "affects");
+        return new RuleMeta(id, citation, orDefault(text(meta, "kind"), "CRITERION"), affects,
+                affects.stream().map(Gate::parse).toList(), text(meta, "flag"), list(meta, "missing"), orDefault(text(meta, "unit"), "text"),
                 text(meta, "variant"), text(meta, "lever") == null ? null : Lever.parse(ruleName, text(meta, "lever")));
     }
 
