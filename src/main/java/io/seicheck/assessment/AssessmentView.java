@@ -42,10 +42,12 @@ final class AssessmentView {
     private final Language language;
     private final Map<Finding, String> formatted = new java.util.IdentityHashMap<>();
     private final Map<Finding, io.seicheck.api.model.Finding> shown = new java.util.IdentityHashMap<>();
+    private final GivenInputs given;
 
-    AssessmentView(FindingMessages messages, Language language) {
+    AssessmentView(FindingMessages messages, Language language, GivenInputs given) {
         this.messages = messages;
         this.language = language;
+        this.given = given;
     }
 
     /** The response; {@code suggestions} null when they were not asked for. */
@@ -68,15 +70,18 @@ final class AssessmentView {
         return a;
     }
 
-    /** Each input field that would decide an UNKNOWN criterion, once, with the criteria and codes waiting on it. */
-    private static List<MissingInput> missing(AssessmentService.Assessed assessed) {
+    /**
+     * Each input field not given that would decide an UNKNOWN criterion, once, with the criteria and codes waiting
+     * on it.
+     */
+    private List<MissingInput> missing(AssessmentService.Assessed assessed) {
         Map<String, SortedSet<String>> criteria = new TreeMap<>();
         Map<String, SortedSet<String>> waiting = new TreeMap<>();
         for (Finding f : assessed.evaluation().findings()) {
             if (f.outcome() != io.seicheck.rules.facts.Outcome.UNKNOWN) {
                 continue;
             }
-            for (String pointer : f.meta().missing()) {
+            for (String pointer : given.absent(f.meta().missing())) {
                 criteria.computeIfAbsent(pointer, p -> new TreeSet<>()).add(f.ruleId());
                 waiting.computeIfAbsent(pointer, p -> new TreeSet<>()).addAll(f.meta().codes());
             }
@@ -165,8 +170,11 @@ final class AssessmentView {
         String unit = f.meta().unit();
         dto.setObserved(f.observed() == null ? null : FindingMessages.format(f.observed(), unit, Language.EN));
         dto.setThreshold(f.threshold() == null ? null : FindingMessages.format(f.threshold(), unit, Language.EN));
-        if (f.outcome() == io.seicheck.rules.facts.Outcome.UNKNOWN && !f.meta().missing().isEmpty()) {
-            dto.setMissing(f.meta().missing());
+        if (f.outcome() == io.seicheck.rules.facts.Outcome.UNKNOWN) {
+            List<String> absent = given.absent(f.meta().missing());
+            if (!absent.isEmpty()) {
+                dto.setMissing(absent);
+            }
         }
         return dto;
     }

@@ -190,7 +190,8 @@ public final class LoggedAssessments {
     /** The response to an assessment; with suggestions, each is found by assessing changed profiles again. */
     public Assessment render(AssessmentService.Assessed assessed, Language language, boolean withSuggestions,
             UUID decisionId, Instant decidedAt) {
-        AssessmentView view = new AssessmentView(assessments.messages(assessed.evaluation().ruleSet()), language);
+        AssessmentView view = new AssessmentView(assessments.messages(assessed.evaluation().ruleSet()), language,
+                new GivenInputs(json, assessed.request()));
         return view.render(assessed, withSuggestions ? suggestions.find(assessed) : null, decisionId,
                 decidedAt.atOffset(ZoneOffset.UTC));
     }

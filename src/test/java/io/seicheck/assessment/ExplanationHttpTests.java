@@ -59,6 +59,18 @@ class ExplanationHttpTests {
     }
 
     @Test
+    void whatIsMissingLeavesOutWhatWasGiven() throws Exception {
+        // The IC designer gives its headcount but not its R&D personnel: STAR's R&D staff share asks for the latter.
+        Reply reply = post("?suggestions=false", Files.readString(Path.of("samples", "ic-designer.json")), "en");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode staff = finding(reply.body(), "STAR-RD-STAFF");
+        assertThat(staff.get("outcome").asString()).isEqualTo("UNKNOWN");
+        assertThat(staff.get("missing").toString()).contains("/company/rdPersonnel").doesNotContain("/company/employees");
+        assertThat(reply.body().get("missing").findValuesAsString("pointer"))
+                .contains("/company/rdPersonnel").doesNotContain("/company/employees");
+    }
+
+    @Test
     void suggestionsCanBeLeftOutAndTheLogRemembersWhetherTheyWereAsked() throws Exception {
         String cement = Files.readString(Path.of("samples", "cement-plant-new-capacity.json"));
         Reply with = post("", cement, "en");
