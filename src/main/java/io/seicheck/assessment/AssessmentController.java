@@ -48,7 +48,7 @@ class AssessmentController implements AssessmentsApi {
 
     private static ResponseEntity<Assessment> respond(LoggedAssessments.Logged logged) {
         return ResponseEntity.ok().header("Content-Language", logged.language() == Language.ZH ? "zh-CN" : "en")
-                .body(logged.assessment());
+                .body(new ServedAssessment(logged.json()));
     }
 
     private static ProblemException notFound(UUID decisionId) {

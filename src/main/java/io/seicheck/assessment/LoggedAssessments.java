@@ -71,7 +71,11 @@ public final class LoggedAssessments {
     }
 
     /** A decision as returned, the language it was given in, and the tenant it was made for. */
-    public record Logged(Assessment assessment, Language language, String tenant) {
+    /**
+     * A logged decision as its caller gets it: the answer with its receipt, and the same as JSON, the logged bytes
+     * with the receipt added (what the API serves, so that the answer is not serialised twice).
+     */
+    public record Logged(Assessment assessment, byte[] json, Language language, String tenant) {
     }
 
     /**
@@ -99,10 +103,11 @@ public final class LoggedAssessments {
         if (appended.existing()) {
             return repeat(appended.decision(), canonicalRequest, withSuggestions);
         }
-        body.setReceipt(receipt(appended.decision().entry()));
+        Receipt receipt = receipt(appended.decision().entry());
+        body.setReceipt(receipt);
         started.stop(assessmentTime);
         count(assessed);
-        return new Logged(body, language, tenant);
+        return new Logged(body, withReceipt(response, receipt), language, tenant);
     }
 
     /**
@@ -222,8 +227,27 @@ public final class LoggedAssessments {
                     "Only the hash of decision " + stored.entry().decisionId() + "'s response was kept; replay it.");
         }
         Assessment body = parse(response);
-        body.setReceipt(receipt(stored.entry()));
-        return new Logged(body, Language.valueOf(stored.entry().language()), stored.entry().tenant());
+        Receipt receipt = receipt(stored.entry());
+        body.setReceipt(receipt);
+        return new Logged(body, withReceipt(response, receipt), Language.valueOf(stored.entry().language()),
+                stored.entry().tenant());
+    }
+
+    /**
+     * The logged response (compact JSON, without a receipt) with {@code receipt} added as its last member: as JSON,
+     * the answer the mapper writes with its receipt set, though the mapper would put the receipt before
+     * {@code reference}; member order carries no meaning in the contract.
+     */
+    private byte[] withReceipt(byte[] response, Receipt receipt) {
+        byte[] member = ",\"receipt\":".getBytes(StandardCharsets.UTF_8);
+        byte[] value = json.writeValueAsBytes(receipt);
+        int head = response.length - 1; // up to the closing brace
+        byte[] out = new byte[head + member.length + value.length + 1];
+        System.arraycopy(response, 0, out, 0, head);
+        System.arraycopy(member, 0, out, head, member.length);
+        System.arraycopy(value, 0, out, head + member.length, value.length);
+        out[out.length - 1] = '}';
+        return out;
     }
 
     private NewDecision newDecision(String tenant, AssessmentService.Assessed assessed, Language language,

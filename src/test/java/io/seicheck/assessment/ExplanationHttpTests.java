@@ -59,6 +59,24 @@ class ExplanationHttpTests {
     }
 
     @Test
+    void theAnswerIsServedAsTheMapperWouldWriteIt() throws Exception {
+        // The logged bytes with the receipt spliced in are the answer Jackson would write (as JSON; the receipt comes
+        // last), read strictly (a duplicate member would fail), and the same bytes on a later read of the decision.
+        tools.jackson.databind.json.JsonMapper mapper = io.seicheck.web.StrictJsonConfiguration.mapper();
+        Reply made = post("", Files.readString(Path.of("samples", "vaccine-startup.json")), "zh");
+        assertThat(made.status()).as(made.text()).isEqualTo(200);
+        assertThat(made.contentType()).as(made.text()).startsWith("application/json");
+        io.seicheck.api.model.Assessment read = mapper.readValue(made.text(), io.seicheck.api.model.Assessment.class);
+        assertThat(read.getReceipt()).isNotNull();
+        assertThat(mapper.readTree(made.text()).equals(mapper.readTree(mapper.writeValueAsString(read))))
+                .as("served JSON equals the mapper's writing of the answer").isTrue();
+        assertThat(made.text()).endsWith(",\"receipt\":" + mapper.writeValueAsString(read.getReceipt()) + "}");
+        Reply again = new ServiceClient(port).get("/v1/assessments/" + read.getDecisionId());
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.text()).isEqualTo(made.text());
+    }
+
+    @Test
     void whatIsMissingLeavesOutWhatWasGiven() throws Exception {
         // The IC designer gives its headcount but not its R&D personnel: STAR's R&D staff share asks for the latter.
         Reply reply = post("?suggestions=false", Files.readString(Path.of("samples", "ic-designer.json")), "en");
