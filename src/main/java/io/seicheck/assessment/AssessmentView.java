@@ -21,14 +21,12 @@ import io.seicheck.api.model.Verdict;
 import io.seicheck.rules.RuleSet;
 import io.seicheck.rules.facts.Finding;
 import io.seicheck.rules.facts.Match;
-import java.text.MessageFormat;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -129,7 +127,7 @@ final class AssessmentView {
                 .collect(Collectors.joining(" "));
         String template = messages.template(language, "summary", decision.verdict(), null)
                 .orElse(decision.verdict() + ". {1}");
-        return new MessageFormat(template, Locale.ROOT).format(new Object[] {open, reasons}).strip();
+        return MessageTemplates.format(template, open, reasons).strip();
     }
 
     private Qualification qualification(Decision.QualificationResult q) {

@@ -8,7 +8,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.MessageFormat;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -89,9 +88,8 @@ public final class FindingMessages {
         String missing = String.join(", ", finding.meta().missing());
         Properties bundle = bundles.get(language);
         String context = finding.context() == null ? "" : bundle.getProperty("context." + finding.context(), finding.context());
-        return new MessageFormat(template, Locale.ROOT).format(new Object[] {
-                format(finding.observed(), unit, language), format(finding.threshold(), unit, language), missing,
-                context});
+        return MessageTemplates.format(template, format(finding.observed(), unit, language),
+                format(finding.threshold(), unit, language), missing, context);
     }
 
     /**
@@ -121,7 +119,7 @@ public final class FindingMessages {
                 .map(part -> s.combined() && language == Language.EN ? lowerFirst(part) : part)
                 .collect(Collectors.joining(sep));
         StringBuilder text = new StringBuilder(s.combined()
-                ? new MessageFormat(bundle.getProperty("suggestion.combined"), Locale.ROOT).format(new Object[] {changes})
+                ? MessageTemplates.format(bundle.getProperty("suggestion.combined"), changes)
                 : changes + (language == Language.ZH ? "。" : "."));
         text.append(language == Language.ZH ? "" : " ");
         if (s.opens().isEmpty()) {
@@ -131,12 +129,12 @@ public final class FindingMessages {
                     ? o.code() + "（" + status(o.from(), bundle) + "→" + status(o.to(), bundle) + "）"
                     : o.code() + " (" + status(o.from(), bundle) + " → " + status(o.to(), bundle) + ")")
                     .collect(Collectors.joining(language == Language.ZH ? "、" : ", "));
-            text.append(new MessageFormat(bundle.getProperty("suggestion.opens"), Locale.ROOT).format(new Object[] {opens}));
+            text.append(MessageTemplates.format(bundle.getProperty("suggestion.opens"), opens));
         }
         if (!s.sideEffects().isEmpty()) {
-            text.append(language == Language.ZH ? "" : " ").append(new MessageFormat(
-                    bundle.getProperty("suggestion.sideEffects"), Locale.ROOT).format(new Object[] {
-                            String.join(language == Language.ZH ? "、" : ", ", s.sideEffects())}));
+            text.append(language == Language.ZH ? "" : " ").append(MessageTemplates.format(
+                    bundle.getProperty("suggestion.sideEffects"),
+                    String.join(language == Language.ZH ? "、" : ", ", s.sideEffects())));
         }
         return text.toString();
     }
@@ -157,11 +155,11 @@ public final class FindingMessages {
         }
         Object delta = c.from() instanceof BigDecimal && c.to() instanceof BigDecimal
                 ? ((BigDecimal) c.to()).subtract((BigDecimal) c.from()) : null;
-        String with = c.alongWith().isEmpty() ? "" : new MessageFormat(bundle.getProperty("suggestion.movedWith"),
-                Locale.ROOT).format(new Object[] {c.alongWith().stream().map(a -> label(a.pointer(), bundle))
-                        .collect(Collectors.joining(language == Language.ZH ? "、" : ", "))});
-        return new MessageFormat(template, Locale.ROOT).format(new Object[] {field, show(c.from(), c.unit(), language),
-                show(c.to(), c.unit(), language), show(delta, c.unit(), language), c.criterion(), with});
+        String with = c.alongWith().isEmpty() ? "" : MessageTemplates.format(bundle.getProperty("suggestion.movedWith"),
+                c.alongWith().stream().map(a -> label(a.pointer(), bundle))
+                        .collect(Collectors.joining(language == Language.ZH ? "、" : ", ")));
+        return MessageTemplates.format(template, field, show(c.from(), c.unit(), language),
+                show(c.to(), c.unit(), language), show(delta, c.unit(), language), c.criterion(), with);
     }
 
     private static String show(Object value, String unit, Language language) {
