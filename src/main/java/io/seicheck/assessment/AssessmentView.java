@@ -153,7 +153,13 @@ final class AssessmentView {
 
     /** A finding's message, formatted once per answer however many places show it. */
     private String message(Finding f) {
-        return formatted.computeIfAbsent(f, x -> messages.message(x, language));
+        return formatted.computeIfAbsent(f, x -> messages.message(x, language, neededFields(x)));
+    }
+
+    /** The fields an UNKNOWN finding waits on that the request did not give (all it names for any other). */
+    private List<String> neededFields(Finding f) {
+        return f.outcome() == io.seicheck.rules.facts.Outcome.UNKNOWN ? given.absent(f.meta().missing())
+                : f.meta().missing();
     }
 
     /** A finding as the contract shows it, built once per answer (it appears under its qualification too). */
@@ -168,11 +174,8 @@ final class AssessmentView {
         String unit = f.meta().unit();
         dto.setObserved(f.observed() == null ? null : FindingMessages.format(f.observed(), unit, Language.EN));
         dto.setThreshold(f.threshold() == null ? null : FindingMessages.format(f.threshold(), unit, Language.EN));
-        if (f.outcome() == io.seicheck.rules.facts.Outcome.UNKNOWN) {
-            List<String> absent = given.absent(f.meta().missing());
-            if (!absent.isEmpty()) {
-                dto.setMissing(absent);
-            }
+        if (f.outcome() == io.seicheck.rules.facts.Outcome.UNKNOWN && !f.meta().missing().isEmpty()) {
+            dto.setMissing(neededFields(f));
         }
         return dto;
     }

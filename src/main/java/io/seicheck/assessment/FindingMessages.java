@@ -82,14 +82,19 @@ public final class FindingMessages {
     }
 
     public String message(Finding finding, Language language) {
+        return message(finding, language, finding.meta().missing());
+    }
+
+    /** The finding's sentence, naming {@code missing} as the fields it needs (those a request did not give). */
+    String message(Finding finding, Language language, java.util.List<String> missing) {
         String template = template(language, finding.ruleId(), finding.outcome().name(), finding.meta().variant())
                 .orElse(finding.ruleId() + " " + finding.outcome());
         String unit = finding.meta().unit();
-        String missing = String.join(", ", finding.meta().missing());
+        String needed = String.join(", ", missing);
         Properties bundle = bundles.get(language);
         String context = finding.context() == null ? "" : bundle.getProperty("context." + finding.context(), finding.context());
         return MessageTemplates.format(template, format(finding.observed(), unit, language),
-                format(finding.threshold(), unit, language), missing, context);
+                format(finding.threshold(), unit, language), needed, context);
     }
 
     /**

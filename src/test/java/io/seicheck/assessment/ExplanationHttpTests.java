@@ -84,6 +84,7 @@ class ExplanationHttpTests {
         JsonNode staff = finding(reply.body(), "STAR-RD-STAFF");
         assertThat(staff.get("outcome").asString()).isEqualTo("UNKNOWN");
         assertThat(staff.get("missing").toString()).contains("/company/rdPersonnel").doesNotContain("/company/employees");
+        assertThat(staff.get("message").asString()).contains("/company/rdPersonnel").doesNotContain("/company/employees");
         assertThat(reply.body().get("missing").findValuesAsString("pointer"))
                 .contains("/company/rdPersonnel").doesNotContain("/company/employees");
     }
