@@ -79,7 +79,7 @@ final class AssessmentView {
             if (f.outcome() != io.seicheck.rules.facts.Outcome.UNKNOWN) {
                 continue;
             }
-            for (String pointer : given.absent(f.meta().missing())) {
+            for (String pointer : neededFields(f)) {
                 criteria.computeIfAbsent(pointer, p -> new TreeSet<>()).add(f.ruleId());
                 waiting.computeIfAbsent(pointer, p -> new TreeSet<>()).addAll(f.meta().codes());
             }

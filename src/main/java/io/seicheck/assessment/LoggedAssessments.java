@@ -70,10 +70,9 @@ public final class LoggedAssessments {
                 .publishPercentileHistogram().register(metrics);
     }
 
-    /** A decision as returned, the language it was given in, and the tenant it was made for. */
     /**
-     * A logged decision as its caller gets it: the answer with its receipt, and the same as JSON, the logged bytes
-     * with the receipt added (what the API serves, so that the answer is not serialised twice).
+     * A decision as returned, the language it was given in, and the tenant it was made for. {@code json} is the
+     * answer as served: the logged bytes with the receipt added, so that the answer is not serialised twice.
      */
     public record Logged(Assessment assessment, byte[] json, Language language, String tenant) {
     }
