@@ -127,7 +127,7 @@ final class AssessmentView {
                 .collect(Collectors.joining(" "));
         String template = messages.template(language, "summary", decision.verdict(), null)
                 .orElse(decision.verdict() + ". {1}");
-        return MessageTemplates.format(template, open, reasons).strip();
+        return messages.fill(template, open, reasons).strip();
     }
 
     private Qualification qualification(Decision.QualificationResult q) {

@@ -144,11 +144,6 @@ final class DecisionRules {
         return new Decision.QualificationResult(code, status, criteria);
     }
 
-    /**
-     * A channel: INELIGIBLE on any failing finding; UNKNOWN when SEI membership it needs is undecided, when nothing
-     * decided it, or when a finding no input can decide holds it; ELIGIBLE when every finding passes; else
-     * CONDITIONAL, waiting on the open findings.
-     */
     /** The findings that decide a channel: SEI membership where it needs it, and every finding that gates it. */
     private static List<Finding> gating(ChannelGate gate, List<Finding> gatingByAffects, List<Finding> membership) {
         if (!gate.seiMembership()) {
@@ -195,6 +190,11 @@ final class DecisionRules {
         }
     }
 
+    /**
+     * A channel: INELIGIBLE on any failing finding; UNKNOWN when SEI membership it needs is undecided, when nothing
+     * decided it, or when a finding no input can decide holds it; ELIGIBLE when every finding passes; else
+     * CONDITIONAL, waiting on the open findings.
+     */
     private static Decision.ChannelResult channel(ChannelGate gate, List<Finding> gating) {
         List<Finding> failing = gating.stream().filter(f -> f.outcome() == Outcome.FAIL).toList();
         if (!failing.isEmpty()) {

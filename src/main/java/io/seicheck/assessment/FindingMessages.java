@@ -8,12 +8,14 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.MessageFormat;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,11 @@ import java.util.stream.Collectors;
 public final class FindingMessages {
 
     private final Map<Language, Properties> bundles = new EnumMap<>(Language.class);
+    /**
+     * Each template parsed once (parsing was a fifth of rendering an answer): the bundles' own, and the fallbacks
+     * built from rule ids and verdicts, so as many as the rule set has.
+     */
+    private final Map<String, MessageFormat> parsed = new ConcurrentHashMap<>();
 
     public FindingMessages(String ruleSetId, RuleSetFiles files) {
         for (Language language : Language.values()) {
@@ -81,6 +88,15 @@ public final class FindingMessages {
         return Optional.ofNullable(bundle.getProperty(ruleId + "." + outcome));
     }
 
+    /**
+     * {@code template} with {@code arguments} filled in. A {@code MessageFormat} is not safe to share between
+     * threads, so each use formats with a copy of the parsed one.
+     */
+    String fill(String template, Object... arguments) {
+        MessageFormat format = parsed.computeIfAbsent(template, t -> new MessageFormat(t, Locale.ROOT));
+        return ((MessageFormat) format.clone()).format(arguments);
+    }
+
     public String message(Finding finding, Language language) {
         return message(finding, language, finding.meta().missing());
     }
@@ -93,7 +109,7 @@ public final class FindingMessages {
         String needed = String.join(", ", missing);
         Properties bundle = bundles.get(language);
         String context = finding.context() == null ? "" : bundle.getProperty("context." + finding.context(), finding.context());
-        return MessageTemplates.format(template, format(finding.observed(), unit, language),
+        return fill(template, format(finding.observed(), unit, language),
                 format(finding.threshold(), unit, language), needed, context);
     }
 
@@ -124,7 +140,7 @@ public final class FindingMessages {
                 .map(part -> s.combined() && language == Language.EN ? lowerFirst(part) : part)
                 .collect(Collectors.joining(sep));
         StringBuilder text = new StringBuilder(s.combined()
-                ? MessageTemplates.format(bundle.getProperty("suggestion.combined"), changes)
+                ? fill(bundle.getProperty("suggestion.combined"), changes)
                 : changes + (language == Language.ZH ? "。" : "."));
         text.append(language == Language.ZH ? "" : " ");
         if (s.opens().isEmpty()) {
@@ -134,10 +150,10 @@ public final class FindingMessages {
                     ? o.code() + "（" + status(o.from(), bundle) + "→" + status(o.to(), bundle) + "）"
                     : o.code() + " (" + status(o.from(), bundle) + " → " + status(o.to(), bundle) + ")")
                     .collect(Collectors.joining(language == Language.ZH ? "、" : ", "));
-            text.append(MessageTemplates.format(bundle.getProperty("suggestion.opens"), opens));
+            text.append(fill(bundle.getProperty("suggestion.opens"), opens));
         }
         if (!s.sideEffects().isEmpty()) {
-            text.append(language == Language.ZH ? "" : " ").append(MessageTemplates.format(
+            text.append(language == Language.ZH ? "" : " ").append(fill(
                     bundle.getProperty("suggestion.sideEffects"),
                     String.join(language == Language.ZH ? "、" : ", ", s.sideEffects())));
         }
@@ -152,7 +168,7 @@ public final class FindingMessages {
         return sentence.endsWith(".") || sentence.endsWith("。") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
-    private static String change(Suggestion.FieldChange c, Properties bundle, Language language) {
+    private String change(Suggestion.FieldChange c, Properties bundle, Language language) {
         String field = label(c.pointer(), bundle);
         String template = bundle.getProperty("suggestion." + c.unit(), bundle.getProperty("suggestion.set"));
         if ("date".equals(c.unit())) {
@@ -160,10 +176,10 @@ public final class FindingMessages {
         }
         Object delta = c.from() instanceof BigDecimal && c.to() instanceof BigDecimal
                 ? ((BigDecimal) c.to()).subtract((BigDecimal) c.from()) : null;
-        String with = c.alongWith().isEmpty() ? "" : MessageTemplates.format(bundle.getProperty("suggestion.movedWith"),
+        String with = c.alongWith().isEmpty() ? "" : fill(bundle.getProperty("suggestion.movedWith"),
                 c.alongWith().stream().map(a -> label(a.pointer(), bundle))
                         .collect(Collectors.joining(language == Language.ZH ? "、" : ", ")));
-        return MessageTemplates.format(template, field, show(c.from(), c.unit(), language),
+        return fill(template, field, show(c.from(), c.unit(), language),
                 show(c.to(), c.unit(), language), show(delta, c.unit(), language), c.criterion(), with);
     }
 

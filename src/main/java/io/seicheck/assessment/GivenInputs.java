@@ -1,25 +1,21 @@
 package io.seicheck.assessment;
 
-import io.seicheck.api.model.AssessmentRequest;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which input fields a request gave, by JSON Pointer, so that "what is missing" names only fields that are not
  * there: a criterion that needs two fields and lacks one (R&D staff without headcount, say) asks for that one.
  * A field counts as given when it is present, not null, and not an empty list or object. When every field a
  * criterion names is given and it still cannot be decided (one fiscal year where it needs three), all of them
- * stay named: more is needed there. The request is read into a tree only when first asked.
+ * stay named: more is needed there.
  */
 final class GivenInputs {
 
-    private final JsonMapper json;
-    private final AssessmentRequest request;
-    private JsonNode tree;
+    private final JsonNode request;
 
-    GivenInputs(JsonMapper json, AssessmentRequest request) {
-        this.json = json;
+    /** {@code request}: the request as a tree, as the canonical form reads it. */
+    GivenInputs(JsonNode request) {
         this.request = request;
     }
 
@@ -30,10 +26,7 @@ final class GivenInputs {
     }
 
     private boolean given(String pointer) {
-        if (tree == null) {
-            tree = json.valueToTree(request);
-        }
-        JsonNode node = tree.at(pointer);
+        JsonNode node = request.at(pointer);
         return !node.isMissingNode() && !node.isNull() && !(node.isContainer() && node.isEmpty());
     }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,7 +87,8 @@ public final class LoggedAssessments {
         Timer.Sample started = Timer.start(metrics);
         // Checked and evaluated first: only a valid request is canonicalised, hashed or looked up.
         AssessmentService.Assessed assessed = assessments.assess(request);
-        String canonicalRequest = canonical(request);
+        JsonNode requestTree = json.valueToTree(request);
+        String canonicalRequest = CanonicalJson.write(requestTree);
         if (idempotencyKey != null) {
             Optional<StoredDecision> earlier = log.findByIdempotencyKey(tenant, idempotencyKey);
             if (earlier.isPresent()) {
@@ -95,7 +97,7 @@ public final class LoggedAssessments {
         }
         UUID decisionId = UUID.randomUUID();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Assessment body = render(assessed, language, withSuggestions, decisionId, decidedAt);
+        Assessment body = render(assessed, language, withSuggestions, decisionId, decidedAt, requestTree);
         byte[] response = json.writeValueAsBytes(body);
         Appended appended = appender.append(newDecision(tenant, assessed, language, withSuggestions, idempotencyKey,
                 decisionId, decidedAt, canonicalRequest, response, null));
@@ -194,8 +196,14 @@ public final class LoggedAssessments {
     /** The response to an assessment; with suggestions, each is found by assessing changed profiles again. */
     public Assessment render(AssessmentService.Assessed assessed, Language language, boolean withSuggestions,
             UUID decisionId, Instant decidedAt) {
+        return render(assessed, language, withSuggestions, decisionId, decidedAt, json.valueToTree(assessed.request()));
+    }
+
+    /** As the public render, with the request already read into a tree (for what it gave) by the caller. */
+    private Assessment render(AssessmentService.Assessed assessed, Language language, boolean withSuggestions,
+            UUID decisionId, Instant decidedAt, JsonNode requestTree) {
         AssessmentView view = new AssessmentView(assessments.messages(assessed.evaluation().ruleSet()), language,
-                new GivenInputs(json, assessed.request()));
+                new GivenInputs(requestTree));
         return view.render(assessed, withSuggestions ? suggestions.find(assessed) : null, decisionId,
                 decidedAt.atOffset(ZoneOffset.UTC));
     }

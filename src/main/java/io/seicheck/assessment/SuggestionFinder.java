@@ -136,7 +136,7 @@ final class SuggestionFinder {
         for (Map.Entry<String, List<Finding>> target : byTarget.entrySet()) {
             List<Finding> levers = target.getValue();
             boolean allHaveLevers = search.base.evaluation().findings().stream()
-                    .filter(f -> f.gatesChannel(target.getKey()) && f.outcome() != Outcome.PASS)
+                    .filter(f -> f.names(target.getKey()) && f.outcome() != Outcome.PASS)
                     .allMatch(f -> f.outcome() == Outcome.FAIL && f.meta().lever() != null);
             List<String> ids = levers.stream().map(Finding::ruleId).toList();
             if (opened.contains(target.getKey()) || levers.size() < 2 || !allHaveLevers || !tried.add(ids)) {

@@ -14,7 +14,7 @@ class GivenInputsTests {
     private static final JsonMapper JSON = StrictJsonConfiguration.strict(JsonMapper.builder()).build();
 
     private static GivenInputs given(String request) {
-        return new GivenInputs(JSON, JSON.readValue(request, AssessmentRequest.class));
+        return new GivenInputs(JSON.valueToTree(JSON.readValue(request, AssessmentRequest.class)));
     }
 
     @Test

@@ -73,18 +73,24 @@ class PlanProductMatchingTests {
         set.forEach(l -> assertThat(items).as("items of '%s'", l.product()).containsAll(l.items()));
     }
 
+    private static final SeiEntry CHIPS = new SeiEntry("3973", 1, "NGIT", "新一代信息技术产业", false, List.of());
+
+    /** A rule set's files holding only the plan's list, as {@code tsv}. */
+    private static RuleSetFiles withPlanList(String tsv) {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put(PlanKeyItems.PATH, tsv.getBytes(StandardCharsets.UTF_8));
+        return new RuleSetFiles(files);
+    }
+
     @Test
     void refusesAListWhoseKeyProductIsNotOneOfItsClasses() {
         String tsv = "item\tarea\tsection\treference\timports\tzh\ten\tclasses\tkeyProducts\n"
                 + "photoresist\tNEW_MATERIALS\t(四)\tconfirmed\tyes\t光刻胶\tphotoresist\t3973\t光刻胶及配套试剂（集成电路）\n";
-        Map<String, byte[]> files = new HashMap<>();
-        files.put(PlanKeyItems.PATH, tsv.getBytes(StandardCharsets.UTF_8));
-        RuleSetFiles ruleSetFiles = new RuleSetFiles(files);
-        SeiEntry chips = new SeiEntry("3973", 1, "NGIT", "新一代信息技术产业", false, List.of());
+        RuleSetFiles ruleSetFiles = withPlanList(tsv);
         SeiEntry materials = new SeiEntry("3985", 3, "NEW_MATERIALS", "新材料产业", true, List.of("光刻胶及配套试剂（集成电路）"));
         Map<String, IndustryClass> classes = Map.of("3973", new IndustryClass("3973", "集成电路制造", "C", "", "39", "", "397", ""));
         assertThatThrownBy(() -> PlanKeyItems.read("test", ruleSetFiles, classes,
-                Map.of("3973", List.of(chips), "3985", List.of(materials))))
+                Map.of("3973", List.of(CHIPS), "3985", List.of(materials))))
                 .hasMessageContaining("is not a key product of [3973]");
     }
 
@@ -92,10 +98,7 @@ class PlanProductMatchingTests {
     void readsAListArchivedInTheFormerOneTermARowFormAsImportsToReplace() {
         String tsv = "term\titem\tarea\tsection\tverified\n芯片\tkey chips\tNGIT\t(一)\ttrue\n"
                 + "MCU\tkey chips\tNGIT\t(一)\ttrue\n五轴\tfive-axis machine tools\tHIGH_END_EQUIPMENT\t(三)\tfalse\n";
-        Map<String, byte[]> files = new HashMap<>();
-        files.put(PlanKeyItems.PATH, tsv.getBytes(StandardCharsets.UTF_8));
-        SeiEntry chips = new SeiEntry("3973", 1, "NGIT", "新一代信息技术产业", false, List.of());
-        PlanKeyItems list = PlanKeyItems.read("archived", new RuleSetFiles(files), Map.of(), Map.of("3973", List.of(chips)));
+        PlanKeyItems list = PlanKeyItems.read("archived", withPlanList(tsv), Map.of(), Map.of("3973", List.of(CHIPS)));
         assertThat(list.items()).extracting(PlanKeyItems.Item::item).containsExactly("key chips", "five-axis machine tools");
         assertThat(list.items().get(0).words()).containsExactly("芯片", "MCU");
         assertThat(list.items().get(0).category()).isEqualTo(1);

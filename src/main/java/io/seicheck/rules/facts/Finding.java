@@ -26,16 +26,8 @@ public record Finding(
         return meta.id();
     }
 
-    /** Whether this finding is a criterion of the qualification {@code code}. */
-    public boolean affects(String code) {
-        return meta.gates().stream().anyMatch(g -> !g.channelOnly() && g.code().equals(code));
-    }
-
-    /**
-     * Whether this finding gates the channel {@code code}: named plainly, or as {@code channel:CODE} where the code is
-     * also a qualification's and the finding is not one of that qualification's criteria.
-     */
-    public boolean gatesChannel(String code) {
+    /** Whether this finding's rule names {@code code} in {@code @affects}, plainly or as {@code channel:CODE}. */
+    public boolean names(String code) {
         return meta.gates().stream().anyMatch(g -> g.code().equals(code));
     }
 }

@@ -73,8 +73,9 @@ public record RuleMeta(
                 Boolean.parseBoolean(String.valueOf(verified)));
         List<String> affects = list(meta, "affects");
         return new RuleMeta(id, citation, orDefault(text(meta, "kind"), "CRITERION"), affects,
-                affects.stream().map(Gate::parse).toList(), text(meta, "flag"), list(meta, "missing"), orDefault(text(meta, "unit"), "text"),
-                text(meta, "variant"), text(meta, "lever") == null ? null : Lever.parse(ruleName, text(meta, "lever")));
+                affects.stream().map(Gate::parse).toList(), text(meta, "flag"), list(meta, "missing"),
+                orDefault(text(meta, "unit"), "text"), text(meta, "variant"),
+                text(meta, "lever") == null ? null : Lever.parse(ruleName, text(meta, "lever")));
     }
 
     private static String required(String ruleName, Map<String, Object> meta, String key) {
